@@ -1,0 +1,48 @@
+import { createServer } from 'node:http'
+import { join } from 'node:path'
+import { createDeps, createLogger } from '@anchang/api'
+import { isEmptyDatabase, openDatabase, seedDatabase } from '@anchang/db'
+import { createApp } from './app'
+import { loadEnv } from './env'
+
+const env = loadEnv()
+const log = createLogger(env.LOG_LEVEL)
+const database = openDatabase(env.dbFile, join(env.repoRoot, 'packages/db/drizzle'))
+
+// SEED applies only to an empty database; with no SEED an empty database gets the demo.
+if (isEmptyDatabase(database.db)) {
+  const seed = env.SEED ?? 'demo'
+  await seedDatabase(database.db, seed)
+  log.info('seeded', { seed })
+} else if (env.SEED) {
+  log.info('seed ignored: the database holds data', { seed: env.SEED })
+}
+
+const deps = createDeps({ db: database.db, log, config: { sessionIdleMinutes: env.SESSION_IDLE_MINUTES } })
+const app = createApp(deps, { repoRoot: env.repoRoot, trustProxy: env.TRUST_PROXY })
+const server = createServer(app)
+server.listen(env.PORT, env.HOST, () => {
+  log.info('listening', { port: env.PORT, dbFile: env.dbFile })
+})
+
+let closing = false
+function shutdown(signal: string) {
+  if (closing) return
+  closing = true
+  log.info('shutting down', { signal })
+  // Stop accepting, let requests in flight finish, then end the open SSE streams, which never finish.
+  server.close(() => {
+    database.close()
+    log.info('closed')
+    process.exit(0)
+  })
+  server.closeIdleConnections()
+  setTimeout(() => server.closeAllConnections(), 1_000).unref()
+  setTimeout(() => {
+    log.error('forced exit after 10 s')
+    database.close()
+    process.exit(1)
+  }, 10_000).unref()
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))

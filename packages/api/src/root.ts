@@ -1,0 +1,19 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server'
+import { router } from './trpc'
+import { auditRouter } from './routers/audit'
+import { authRouter } from './routers/auth'
+import { devicesRouter } from './routers/devices'
+import { projectsRouter } from './routers/projects'
+import { staffRouter } from './routers/staff'
+
+export const appRouter = router({
+  auth: authRouter,
+  audit: auditRouter,
+  devices: devicesRouter,
+  projects: projectsRouter,
+  staff: staffRouter,
+})
+
+export type AppRouter = typeof appRouter
+export type RouterInputs = inferRouterInputs<AppRouter>
+export type RouterOutputs = inferRouterOutputs<AppRouter>

@@ -1,0 +1,13 @@
+import type { DeviceContext } from '../../trpc'
+import { loadProject } from '../projects/read'
+
+/** What a kiosk or board needs to draw its screens: itself, its project, the channels. */
+export function deviceMe({ ctx }: { ctx: DeviceContext }) {
+  const { device } = ctx.actor
+  const project = loadProject(ctx.db, device.projectId)
+  return {
+    device,
+    project: { id: project.id, code: project.code, name: project.name, timeZone: project.timeZone },
+    channels: project.channels,
+  }
+}

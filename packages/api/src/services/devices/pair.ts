@@ -1,0 +1,103 @@
+import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import { devices, newId, newPairingCode, newToken, pairingCodes, sha256, type DbOrTx } from '@anchang/db'
+import { PAIRING_CODE_MINUTES, type DeviceKind, type DevicePairInput } from '@anchang/shared'
+import type { Context } from '../../context'
+import { fail } from '../../errors'
+import { minutesToWait } from '../../throttle'
+import { assertProjectAccess, type UserContext } from '../../trpc'
+import { loadProject } from '../projects/read'
+
+function insertDevice(
+  tx: DbOrTx,
+  device: { projectId: string; kind: DeviceKind; name: string; createdBy: string },
+  at: string,
+) {
+  const token = newToken()
+  const deviceId = newId()
+  tx.insert(devices).values({ id: deviceId, ...device, tokenHash: sha256(token), createdAt: at }).run()
+  return { deviceId, token }
+}
+
+/** CONTRACT.md `devices.pair`: the token is shown once and only its hash is kept. */
+export function pairDevice({ ctx, input }: { ctx: UserContext; input: DevicePairInput }) {
+  return insertDevice(ctx.db, { ...input, createdBy: ctx.actor.user.id }, ctx.now.toISOString())
+}
+
+export function revokeDevice({ ctx, input }: { ctx: UserContext; input: { deviceId: string } }) {
+  const device = ctx.db.select().from(devices).where(eq(devices.id, input.deviceId)).get()
+  if (!device) fail('NOT_FOUND', 'device.notFound')
+  assertProjectAccess(ctx, device.projectId)
+  if (!device.revokedAt) {
+    ctx.db.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, device.id)).run()
+  }
+  return { ok: true as const }
+}
+
+export function listDevices({ ctx, input }: { ctx: UserContext; input: { projectId: string } }) {
+  return ctx.db
+    .select({
+      id: devices.id,
+      kind: devices.kind,
+      name: devices.name,
+      createdAt: devices.createdAt,
+      lastSeenAt: devices.lastSeenAt,
+      revokedAt: devices.revokedAt,
+    })
+    .from(devices)
+    .where(eq(devices.projectId, input.projectId))
+    .orderBy(desc(devices.createdAt))
+    .all()
+}
+
+/** A 6-digit code for the kiosk or board screen, valid for 10 minutes and once. */
+export function createPairingCode({ ctx, input }: { ctx: UserContext; input: DevicePairInput }) {
+  const expiresAt = new Date(ctx.now.getTime() + PAIRING_CODE_MINUTES * 60_000).toISOString()
+  const at = ctx.now.toISOString()
+  // A code must be unique among the codes still open, or one screen could claim another's pairing.
+  for (;;) {
+    const code = newPairingCode()
+    const clash = ctx.db
+      .select({ id: pairingCodes.id })
+      .from(pairingCodes)
+      .where(and(eq(pairingCodes.codeHash, sha256(code)), isNull(pairingCodes.claimedAt), gt(pairingCodes.expiresAt, at)))
+      .get()
+    if (clash) continue
+    ctx.db
+      .insert(pairingCodes)
+      .values({ id: newId(), ...input, codeHash: sha256(code), createdBy: ctx.actor.user.id, createdAt: at, expiresAt })
+      .run()
+    return { code, expiresAt }
+  }
+}
+
+/**
+ * The screen trades the code for a device token. Wrong codes are throttled per client address,
+ * since a million codes could otherwise be tried.
+ */
+export function claimPairingCode({ ctx, input }: { ctx: Context; input: { code: string } }) {
+  const throttle = ctx.deps.throttles.pairingClient
+  const now = ctx.now.getTime()
+  const wait = throttle.retryAfter(ctx.ip, now)
+  if (wait > 0) fail('TOO_MANY_REQUESTS', 'pairing.tooManyAttempts', { minutes: minutesToWait(wait) })
+  const at = ctx.now.toISOString()
+  const result = ctx.db.transaction((tx) => {
+    const pending = tx
+      .select()
+      .from(pairingCodes)
+      .where(
+        and(eq(pairingCodes.codeHash, sha256(input.code)), isNull(pairingCodes.claimedAt), gt(pairingCodes.expiresAt, at)),
+      )
+      .get()
+    if (!pending) return null
+    const paired = insertDevice(tx, pending, at)
+    tx.update(pairingCodes).set({ claimedAt: at, deviceId: paired.deviceId }).where(eq(pairingCodes.id, pending.id)).run()
+    return { ...paired, kind: pending.kind, projectId: pending.projectId, name: pending.name }
+  })
+  if (!result) {
+    throttle.fail(ctx.ip, now)
+    fail('BAD_REQUEST', 'pairing.invalidCode')
+  }
+  ctx.audit.projectId = result.projectId
+  const project = loadProject(ctx.db, result.projectId)
+  return { ...result, project: { id: project.id, code: project.code, name: project.name } }
+}

@@ -1,0 +1,85 @@
+import { and, eq } from 'drizzle-orm'
+import { channels, newId, projectMembers, projects, type DbOrTx } from '@anchang/db'
+import {
+  applySettingsPatch,
+  isTimeZone,
+  resolveSettings,
+  type ProjectCreateInput,
+  type ProjectSettingsUpdateInput,
+  type ProjectUpdateInput,
+} from '@anchang/shared'
+import { fail } from '../../errors'
+import type { UserContext } from '../../trpc'
+import { loadProject } from './read'
+
+function assertChannelsDistinct(names: string[]): void {
+  const seen = new Set<string>()
+  for (const name of names) {
+    if (seen.has(name)) fail('BAD_REQUEST', 'project.channelDuplicate', { channel: name })
+    seen.add(name)
+  }
+}
+
+/**
+ * Makes the list the project's active channels, in order. A channel dropped from the list is
+ * kept inactive, because past visits still name it.
+ */
+function writeChannels(tx: DbOrTx, projectId: string, names: string[]): void {
+  const existing = tx.select().from(channels).where(eq(channels.projectId, projectId)).all()
+  tx.update(channels).set({ active: false }).where(eq(channels.projectId, projectId)).run()
+  names.forEach((name, i) => {
+    const row = existing.find((c) => c.name === name)
+    if (row) {
+      tx.update(channels).set({ active: true, sortOrder: i + 1 }).where(eq(channels.id, row.id)).run()
+    } else {
+      tx.insert(channels).values({ id: newId(), projectId, name, sortOrder: i + 1 }).run()
+    }
+  })
+}
+
+/** A director opens a project and becomes its first member. */
+export function createProject({ ctx, input }: { ctx: UserContext; input: ProjectCreateInput }) {
+  if (!isTimeZone(input.timeZone)) fail('BAD_REQUEST', 'project.timeZone', { timeZone: input.timeZone })
+  assertChannelsDistinct(input.channels)
+  if (ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.code, input.code)).get()) {
+    fail('CONFLICT', 'project.codeTaken', { code: input.code })
+  }
+  const id = newId()
+  const at = ctx.now.toISOString()
+  ctx.db.transaction((tx) => {
+    tx.insert(projects)
+      .values({ id, code: input.code, name: input.name, timeZone: input.timeZone, settings: {}, createdAt: at })
+      .run()
+    writeChannels(tx, id, input.channels)
+    tx.insert(projectMembers).values({ projectId: id, userId: ctx.actor.user.id, joinedAt: at }).run()
+  })
+  ctx.audit.projectId = id
+  return { id }
+}
+
+export function updateProject({ ctx, input }: { ctx: UserContext; input: ProjectUpdateInput }) {
+  const project = loadProject(ctx.db, input.projectId)
+  if (input.timeZone && !isTimeZone(input.timeZone)) fail('BAD_REQUEST', 'project.timeZone', { timeZone: input.timeZone })
+  if (input.channels) assertChannelsDistinct(input.channels)
+  ctx.db.transaction((tx) => {
+    tx.update(projects)
+      .set({
+        name: input.name ?? project.name,
+        timeZone: input.timeZone ?? project.timeZone,
+        webhookUrl: input.webhookUrl === undefined ? project.webhookUrl : input.webhookUrl,
+      })
+      .where(eq(projects.id, project.id))
+      .run()
+    if (input.channels) writeChannels(tx, project.id, input.channels)
+  })
+  return loadProject(ctx.db, project.id)
+}
+
+/** Stores the whole resolved settings, so later changes to defaults do not silently change a project. */
+export function updateSettings({ ctx, input }: { ctx: UserContext; input: ProjectSettingsUpdateInput }) {
+  const row = ctx.db.select({ settings: projects.settings }).from(projects).where(and(eq(projects.id, input.projectId))).get()
+  if (!row) fail('NOT_FOUND', 'project.notFound')
+  const settings = applySettingsPatch(resolveSettings(row.settings), input.settings)
+  ctx.db.update(projects).set({ settings }).where(eq(projects.id, input.projectId)).run()
+  return settings
+}

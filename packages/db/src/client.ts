@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as schema from './schema/index'
+
+export type Db = BetterSQLite3Database<typeof schema>
+/** A transaction handle; drizzle's better-sqlite3 transactions are synchronous. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type DbOrTx = Db | Tx
+
+export interface Database_ {
+  db: Db
+  sqlite: Database.Database
+  close(): void
+}
+
+/** The committed migrations, beside this package's sources (or as told, for a bundled server). */
+export const DEFAULT_MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle')
+
+/**
+ * Opens the database with the settings the product relies on: WAL for concurrent readers,
+ * `synchronous=FULL` so an acknowledged write survives a power cut, foreign keys enforced,
+ * and a busy timeout instead of an immediate SQLITE_BUSY.
+ */
+export function openDatabase(file: string, migrationsFolder = DEFAULT_MIGRATIONS_FOLDER): Database_ {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const sqlite = new Database(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle(sqlite, { schema })
+  migrate(db, { migrationsFolder })
+  return {
+    db,
+    sqlite,
+    close() {
+      if (sqlite.open) {
+        sqlite.pragma('wal_checkpoint(TRUNCATE)')
+        sqlite.close()
+      }
+    },
+  }
+}

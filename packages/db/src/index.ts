@@ -1,0 +1,5 @@
+export * from './client'
+export * from './crypto'
+export * from './schema/index'
+export * from './seed/index'
+export * as schema from './schema/index'

@@ -1,0 +1,4 @@
+export * from './users'
+export * from './projects'
+export * from './devices'
+export * from './audit'

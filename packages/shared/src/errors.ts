@@ -1,0 +1,25 @@
+import type { MessageKey } from './i18n/messages'
+
+/** The tRPC codes a domain rule may answer with (CONTRACT.md, "Wire format"). */
+export type DomainErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+
+/**
+ * A rule said no. It carries a message key, not a sentence, so the server can word it in the
+ * language the client asked for; `field` names the input at fault where there is one.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(key)
+    this.name = 'DomainError'
+  }
+}

@@ -1,0 +1,55 @@
+import type { Locale, LocalText } from './locale'
+
+/** How each input field is named to a person; the code name follows in brackets so it is unambiguous. */
+export const FIELD_LABELS: Record<string, LocalText> = {
+  username: { 'zh-CN': '用户名', en: 'Username' },
+  password: { 'zh-CN': '密码', en: 'Password' },
+  currentPassword: { 'zh-CN': '当前密码', en: 'Current password' },
+  newPassword: { 'zh-CN': '新密码', en: 'New password' },
+  name: { 'zh-CN': '名称', en: 'Name' },
+  role: { 'zh-CN': '角色', en: 'Role' },
+  pin: { 'zh-CN': 'PIN 码', en: 'PIN' },
+  projectId: { 'zh-CN': '项目', en: 'Project' },
+  projectIds: { 'zh-CN': '所属项目', en: 'Projects' },
+  userId: { 'zh-CN': '员工', en: 'Staff member' },
+  deviceId: { 'zh-CN': '设备', en: 'Device' },
+  kind: { 'zh-CN': '设备类型', en: 'Device kind' },
+  code: { 'zh-CN': '编码', en: 'Code' },
+  pairingCode: { 'zh-CN': '配对码', en: 'Pairing code' },
+  timeZone: { 'zh-CN': '时区', en: 'Time zone' },
+  channels: { 'zh-CN': '来访渠道', en: 'Channels' },
+  phone: { 'zh-CN': '手机号', en: 'Phone number' },
+  surname: { 'zh-CN': '姓氏', en: 'Surname' },
+  title: { 'zh-CN': '称呼', en: 'Title' },
+  partySize: { 'zh-CN': '来访人数', en: 'Party size' },
+  channel: { 'zh-CN': '渠道', en: 'Channel' },
+  consentVersion: { 'zh-CN': '隐私告知版本', en: 'Privacy notice version' },
+  onBreak: { 'zh-CN': '暂离状态', en: 'Break status' },
+  reason: { 'zh-CN': '原因', en: 'Reason' },
+  action: { 'zh-CN': '操作', en: 'Action' },
+  consultantId: { 'zh-CN': '置业顾问', en: 'Consultant' },
+  toPosition: { 'zh-CN': '目标位置', en: 'Target position' },
+  receptionId: { 'zh-CN': '接待', en: 'Reception' },
+  result: { 'zh-CN': '接待结果', en: 'Result' },
+  grade: { 'zh-CN': '客户等级', en: 'Grade' },
+  note: { 'zh-CN': '备注', en: 'Note' },
+  date: { 'zh-CN': '日期', en: 'Date' },
+  q: { 'zh-CN': '搜索内容', en: 'Search text' },
+  limit: { 'zh-CN': '条数', en: 'Limit' },
+  cursor: { 'zh-CN': '分页位置', en: 'Page cursor' },
+  webhookUrl: { 'zh-CN': '通知地址', en: 'Webhook URL' },
+  settings: { 'zh-CN': '项目设置', en: 'Project settings' },
+  active: { 'zh-CN': '启用状态', en: 'Active' },
+  appealId: { 'zh-CN': '申诉', en: 'Appeal' },
+  answer: { 'zh-CN': '处理意见', en: 'Answer' },
+  accepted: { 'zh-CN': '处理结果', en: 'Decision' },
+}
+
+/** `手机号（phone）` / `Phone number (phone)`; an unknown field is named by its code alone. */
+export function fieldName(path: readonly PropertyKey[], locale: Locale): string {
+  const key = [...path].reverse().find((p): p is string => typeof p === 'string')
+  if (!key) return locale === 'en' ? 'The request' : '请求内容'
+  const label = FIELD_LABELS[key]?.[locale]
+  if (!label) return key
+  return locale === 'en' ? `${label} (${key})` : `${label}（${key}）`
+}

@@ -1,0 +1,120 @@
+import type { LocalText } from './locale'
+
+/**
+ * Every sentence the server says to a person. Keys are stable; the wording may change.
+ * Each sentence says what went wrong and, where there is one, what to do about it.
+ */
+export const MESSAGES = {
+  // requests
+  'request.parse': {
+    'zh-CN': '请求内容不是有效的 JSON，请检查后重试。',
+    en: 'The request body is not valid JSON; check it and try again.',
+  },
+  'request.notFound': {
+    'zh-CN': '没有名为 {path} 的接口，请检查地址。',
+    en: 'There is no procedure called {path}; check the address.',
+  },
+  'request.tooLarge': {
+    'zh-CN': '请求内容超过 64 KB，请精简后重试。',
+    en: 'The request is larger than 64 KB; send less and try again.',
+  },
+  'request.method': {
+    'zh-CN': '{path} 不支持这种请求方式：查询用 GET，修改用 POST。',
+    en: '{path} does not accept this method: queries use GET, mutations POST.',
+  },
+  'request.invalid': {
+    'zh-CN': '请求内容有误，请检查后重试。',
+    en: 'The request is not valid; check it and try again.',
+  },
+  'request.notFoundPage': { 'zh-CN': '没有这个页面。', en: 'There is no such page.' },
+  'server.internal': {
+    'zh-CN': '服务器出了点问题，请稍后再试；如果一再出现，请联系管理员。',
+    en: 'Something went wrong on the server; try again shortly, and tell an administrator if it keeps happening.',
+  },
+  // who is who
+  'auth.invalidCredentials': {
+    'zh-CN': '用户名或密码不正确，请重新输入。',
+    en: 'The username or password is wrong; try again.',
+  },
+  'auth.tooManyAttempts': {
+    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试。',
+    en: 'Too many failed sign-ins; try again in {minutes} minutes.',
+  },
+  'auth.required': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
+  'auth.sessionExpired': {
+    'zh-CN': '登录已失效，请重新登录。',
+    en: 'Your session has ended; please sign in again.',
+  },
+  'auth.deviceUnknown': {
+    'zh-CN': '这台设备未配对或已被撤销，请让经理重新配对。',
+    en: 'This device is not paired or was revoked; ask a manager to pair it again.',
+  },
+  'auth.forbiddenRole': {
+    'zh-CN': '你的角色无权进行此操作。',
+    en: 'Your role is not allowed to do this.',
+  },
+  'auth.forbiddenProject': {
+    'zh-CN': '你不属于这个项目，无权查看或修改其中的数据。',
+    en: 'You are not a member of this project, so you cannot see or change its data.',
+  },
+  'auth.wrongCurrentPassword': {
+    'zh-CN': '当前密码不正确，密码未修改。',
+    en: 'The current password is wrong; the password was not changed.',
+  },
+  'auth.samePassword': {
+    'zh-CN': '新密码不能与当前密码相同。',
+    en: 'The new password must differ from the current one.',
+  },
+  // staff
+  'staff.usernameTaken': {
+    'zh-CN': '用户名 {username} 已被使用，请换一个。',
+    en: 'The username {username} is taken; choose another.',
+  },
+  'staff.notFound': { 'zh-CN': '找不到这名员工。', en: 'No such staff member.' },
+  'staff.cannotManage': {
+    'zh-CN': '你不能创建或管理角色为“{role}”的员工，请联系销售总监。',
+    en: 'You cannot create or manage staff with the role "{role}"; ask a director.',
+  },
+  'staff.cannotDeactivateSelf': {
+    'zh-CN': '不能停用自己的账号。',
+    en: 'You cannot deactivate your own account.',
+  },
+  'staff.pinTaken': {
+    'zh-CN': 'PIN 码 {pin} 已被其他顾问使用，请换一个。',
+    en: 'PIN {pin} is already used by another consultant; choose another.',
+  },
+  'staff.pinOnlyConsultant': {
+    'zh-CN': '只有置业顾问需要 PIN 码。',
+    en: 'Only consultants have a PIN.',
+  },
+  'staff.projectNotYours': {
+    'zh-CN': '只能把员工分配到你自己所属的项目。',
+    en: 'You can only assign staff to projects you belong to.',
+  },
+  // projects
+  'project.codeTaken': {
+    'zh-CN': '项目编码 {code} 已存在，请换一个。',
+    en: 'The project code {code} exists already; choose another.',
+  },
+  'project.notFound': { 'zh-CN': '找不到这个项目。', en: 'No such project.' },
+  'project.timeZone': {
+    'zh-CN': '时区“{timeZone}”无法识别，请填写如 Asia/Shanghai 的时区名。',
+    en: 'The time zone "{timeZone}" is not known; use a name such as Asia/Shanghai.',
+  },
+  'project.channelDuplicate': {
+    'zh-CN': '渠道“{channel}”重复了，请删去一个。',
+    en: 'The channel "{channel}" is listed twice; remove one.',
+  },
+  // devices
+  'device.notFound': { 'zh-CN': '找不到这台设备。', en: 'No such device.' },
+  'pairing.invalidCode': {
+    'zh-CN': '配对码不正确或已过期，请在管理后台重新生成。',
+    en: 'The pairing code is wrong or has expired; create a new one in the admin app.',
+  },
+  'pairing.tooManyAttempts': {
+    'zh-CN': '配对码输错次数过多，请 {minutes} 分钟后再试。',
+    en: 'Too many wrong pairing codes; try again in {minutes} minutes.',
+  },
+} satisfies Record<string, LocalText>
+
+export type MessageKey = keyof typeof MESSAGES

@@ -1,0 +1,111 @@
+import { z } from 'zod'
+import { fieldName } from './fields'
+import { fill, type Locale, type LocalText } from './locale'
+
+/**
+ * Sentences for zod issues. Schemas name custom rules by a key starting with `@` (`{ error: '@phone' }`),
+ * and the global error map below marks a missing value as `@required`, because zod 4 does not keep the
+ * input on the issue; everything else is worded from the issue's code.
+ */
+const T = {
+  required: { 'zh-CN': '请填写{field}。', en: '{field} is required.' },
+  type: { 'zh-CN': '{field}应为{expected}。', en: '{field} must be {expected}.' },
+  int: { 'zh-CN': '{field}应为整数。', en: '{field} must be a whole number.' },
+  empty: { 'zh-CN': '{field}不能为空。', en: '{field} must not be empty.' },
+  minString: { 'zh-CN': '{field}至少要 {n} 个字符。', en: '{field} must be at least {n} characters.' },
+  maxString: { 'zh-CN': '{field}最多 {n} 个字符。', en: '{field} must be at most {n} characters.' },
+  minNumber: { 'zh-CN': '{field}不能小于 {n}。', en: '{field} must be at least {n}.' },
+  maxNumber: { 'zh-CN': '{field}不能大于 {n}。', en: '{field} must be at most {n}.' },
+  minArray: { 'zh-CN': '{field}至少要有 {n} 项。', en: '{field} needs at least {n} items.' },
+  maxArray: { 'zh-CN': '{field}最多 {n} 项。', en: '{field} may have at most {n} items.' },
+  oneOf: { 'zh-CN': '{field}只能是：{options}。', en: '{field} must be one of: {options}.' },
+  format: { 'zh-CN': '{field}的格式不正确。', en: '{field} is not in the right format.' },
+  unknownKeys: { 'zh-CN': '请求里有无法识别的字段：{keys}。', en: 'The request has unknown fields: {keys}.' },
+  invalid: { 'zh-CN': '{field}填写有误。', en: '{field} is not valid.' },
+  '@phone': {
+    'zh-CN': '{field}格式不正确：请输入 11 位中国大陆手机号，如 13812345678。',
+    en: '{field} is not valid: enter an 11-digit mainland China mobile number, such as 13812345678.',
+  },
+  '@date': { 'zh-CN': '{field}应为 YYYY-MM-DD 格式的日期。', en: '{field} must be a date as YYYY-MM-DD.' },
+  '@username': {
+    'zh-CN': '{field}只能包含字母、数字、点、下划线和减号，3–32 个字符。',
+    en: '{field} may contain only letters, digits, dots, underscores and dashes, 3–32 characters.',
+  },
+  '@pin': { 'zh-CN': '{field}应为 4–6 位数字。', en: '{field} must be 4–6 digits.' },
+  '@pairingCode': { 'zh-CN': '{field}应为 6 位数字。', en: '{field} must be 6 digits.' },
+  '@projectCode': {
+    'zh-CN': '{field}只能包含大写字母、数字和减号，2–16 个字符。',
+    en: '{field} may contain only capital letters, digits and dashes, 2–16 characters.',
+  },
+  '@url': {
+    'zh-CN': '{field}应为以 http:// 或 https:// 开头的网址。',
+    en: '{field} must be a URL starting with http:// or https://.',
+  },
+  '@reasonRequired': {
+    'zh-CN': '请写明{field}：每次调整都要留下理由。',
+    en: '{field} is required: every override must say why.',
+  },
+} satisfies Record<string, LocalText>
+
+const EXPECTED: Record<string, LocalText> = {
+  string: { 'zh-CN': '文字', en: 'text' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  boolean: { 'zh-CN': '是或否', en: 'true or false' },
+  object: { 'zh-CN': '一个对象', en: 'an object' },
+  array: { 'zh-CN': '列表', en: 'a list' },
+}
+
+let configured = false
+/** Marks missing values so they can be worded as "please fill in". Idempotent. */
+export function configureZodMessages(): void {
+  if (configured) return
+  configured = true
+  z.config({
+    customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? '@required' : undefined),
+  })
+}
+
+type Issue = z.core.$ZodIssue
+
+export function describeIssue(issue: Issue, locale: Locale): string {
+  const say = (t: LocalText, params: Record<string, string | number> = {}) =>
+    fill(t[locale], { field: fieldName(issue.path, locale), ...params })
+  if (issue.message in T) return say(T[issue.message as keyof typeof T])
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.expected === 'int') return say(T.int)
+      const expected = EXPECTED[issue.expected]
+      return expected ? say(T.type, { expected: expected[locale] }) : say(T.invalid)
+    }
+    case 'too_small': {
+      const n = Number(issue.minimum)
+      if (issue.origin === 'string') return n <= 1 ? say(T.empty) : say(T.minString, { n })
+      if (issue.origin === 'array' || issue.origin === 'set') return say(T.minArray, { n })
+      return say(T.minNumber, { n })
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum)
+      if (issue.origin === 'string') return say(T.maxString, { n })
+      if (issue.origin === 'array' || issue.origin === 'set') return say(T.maxArray, { n })
+      return say(T.maxNumber, { n })
+    }
+    case 'invalid_value':
+      return say(T.oneOf, { options: issue.values.map(String).join(locale === 'en' ? ', ' : '、') })
+    case 'invalid_format':
+      return say(T.format)
+    case 'unrecognized_keys':
+      return say(T.unknownKeys, { keys: issue.keys.join(', ') })
+    case 'invalid_union': {
+      const first = issue.errors[0]?.[0]
+      return first ? describeIssue({ ...first, path: [...issue.path, ...first.path] }, locale) : say(T.invalid)
+    }
+    default:
+      return say(T.invalid)
+  }
+}
+
+/** One sentence per problem, at most three, so a person can fix them all in one go. */
+export function describeZodError(error: z.ZodError, locale: Locale): string {
+  const sentences = [...new Set(error.issues.map((issue) => describeIssue(issue, locale)))]
+  return sentences.slice(0, 3).join(locale === 'en' ? ' ' : '')
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod'
+import { DEVICE_KINDS } from '../enums'
+import { Id, ProjectId, RequiredText } from './common'
+
+export const DevicePairInput = z.object({ projectId: ProjectId, kind: z.enum(DEVICE_KINDS), name: RequiredText(40) })
+export type DevicePairInput = z.infer<typeof DevicePairInput>
+export const DeviceRevokeInput = z.object({ deviceId: Id })
+export const PairingClaimInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: '@pairingCode' }),
+})
+/** Minutes a pairing code shown in the admin app stays valid. */
+export const PAIRING_CODE_MINUTES = 10

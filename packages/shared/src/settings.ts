@@ -1,0 +1,89 @@
+import { z } from 'zod'
+
+/**
+ * The rules offices word differently (DOMAIN.md, "The rotation" and "Customers and ownership").
+ * Every field has the default the specification names; a project stores only what it changed.
+ */
+export const BREAK_REASONS = ['lunch', 'restroom', 'errand', 'customer', 'leave', 'private'] as const
+export type BreakReason = (typeof BREAK_REASONS)[number]
+
+const Days = (max: number) => z.number().int().min(1).max(max)
+
+export const RotationSettings = z.object({
+  /** Calls and walk-ins draw from two separate queues. */
+  separateCallQueue: z.boolean(),
+  /** A returning customer received by their owner uses the owner's turn. */
+  returningUsesTurn: z.boolean(),
+  /** A stand-in's reception on an absent owner's behalf uses the stand-in's turn. */
+  onBehalfUsesTurn: z.boolean(),
+  /** Break reasons that keep the consultant's place in the queue; the others lose it. */
+  breakKeepsPlace: z.record(z.enum(BREAK_REASONS), z.boolean()),
+  /** Minutes during which a manager may undo a wrong assignment. */
+  undoWindowMinutes: z.number().int().min(0).max(60),
+  /** Overdue follow-ups take a consultant out of the rotation. */
+  overdueFollowUpsBlock: z.boolean(),
+})
+export type RotationSettings = z.infer<typeof RotationSettings>
+
+export const OwnershipSettings = z.object({
+  /** Days of protection from the last logged contact. */
+  protectionDays: Days(365),
+  /** The owner's share, in percent, of a deal closed on a stand-in's duty reception. */
+  onBehalfOwnerSharePercent: z.number().int().min(0).max(100),
+  /** Days a partner's advance report of a customer credits that channel. */
+  channelReportWindowDays: Days(365),
+  /** Follow-up cadence per grade, in days. */
+  followUpDays: z.object({ A: Days(365), B: Days(365), C: Days(365) }),
+})
+export type OwnershipSettings = z.infer<typeof OwnershipSettings>
+
+export const ProjectSettings = z.object({
+  rotation: RotationSettings,
+  ownership: OwnershipSettings,
+})
+export type ProjectSettings = z.infer<typeof ProjectSettings>
+
+export const DEFAULT_SETTINGS: ProjectSettings = {
+  rotation: {
+    separateCallQueue: false,
+    returningUsesTurn: false,
+    onBehalfUsesTurn: false,
+    breakKeepsPlace: { lunch: true, restroom: true, errand: true, customer: true, leave: false, private: false },
+    undoWindowMinutes: 2,
+    overdueFollowUpsBlock: false,
+  },
+  ownership: {
+    protectionDays: 30,
+    onBehalfOwnerSharePercent: 50,
+    channelReportWindowDays: 15,
+    followUpDays: { A: 3, B: 7, C: 15 },
+  },
+}
+
+/** A partial update from the settings page: any subset of the fields above. */
+export const ProjectSettingsPatch = z.object({
+  rotation: RotationSettings.partial().optional(),
+  ownership: OwnershipSettings.partial().optional(),
+})
+export type ProjectSettingsPatch = z.infer<typeof ProjectSettingsPatch>
+
+/** Stored settings over the defaults, so a setting added later takes its default on old projects. */
+export function resolveSettings(stored: unknown): ProjectSettings {
+  const patch = ProjectSettingsPatch.safeParse(stored)
+  return applySettingsPatch(DEFAULT_SETTINGS, patch.success ? patch.data : {})
+}
+
+export function applySettingsPatch(base: ProjectSettings, patch: ProjectSettingsPatch): ProjectSettings {
+  return {
+    rotation: {
+      ...base.rotation,
+      ...patch.rotation,
+      breakKeepsPlace: { ...base.rotation.breakKeepsPlace, ...patch.rotation?.breakKeepsPlace },
+    },
+    ownership: {
+      ...base.ownership,
+      ...patch.ownership,
+      followUpDays: { ...base.ownership.followUpDays, ...patch.ownership?.followUpDays },
+    },
+  }
+}
