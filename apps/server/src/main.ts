@@ -19,6 +19,7 @@ if (isEmptyDatabase(database.db)) {
 }
 
 const deps = createDeps({ db: database.db, log, config: { sessionIdleMinutes: env.SESSION_IDLE_MINUTES } })
+deps.webhooks.start()
 const app = createApp(deps, { repoRoot: env.repoRoot, trustProxy: env.TRUST_PROXY })
 const server = createServer(app)
 server.listen(env.PORT, env.HOST, () => {
@@ -30,6 +31,7 @@ function shutdown(signal: string) {
   if (closing) return
   closing = true
   log.info('shutting down', { signal })
+  deps.webhooks.stop()
   // Stop accepting, let requests in flight finish, then end the open SSE streams, which never finish.
   server.close(() => {
     database.close()

@@ -3,6 +3,8 @@ import { devices, projectMembers, sessions, sha256, users, type Db } from '@anch
 import type { DeviceKind, Locale, Role } from '@anchang/shared'
 import type { Logger } from './logger'
 import type { FailureThrottle } from './throttle'
+import type { RotationHub } from './services/rotation/hub'
+import type { WebhookDispatcher } from './services/notify/webhook'
 
 export const SESSION_COOKIE = 'anchang_session'
 /** Last-seen times are written at most this often, so reading does not cost a disk sync per request. */
@@ -16,6 +18,8 @@ export interface Throttles {
   loginUsername: FailureThrottle
   loginClient: FailureThrottle
   pairingClient: FailureThrottle
+  /** Kiosk PIN entry, per device: five wrong PINs in a row lock it for five minutes. */
+  kioskPin: FailureThrottle
 }
 
 export interface AppDeps {
@@ -24,6 +28,8 @@ export interface AppDeps {
   config: AppConfig
   throttles: Throttles
   clock: () => Date
+  rotation: RotationHub
+  webhooks: WebhookDispatcher
 }
 
 export interface SessionUser {

@@ -5,6 +5,9 @@ import { authRouter } from './routers/auth'
 import { devicesRouter } from './routers/devices'
 import { projectsRouter } from './routers/projects'
 import { staffRouter } from './routers/staff'
+import { customersRouter } from './routers/customers'
+import { kioskRouter, receptionRouter } from './routers/reception'
+import { rotationRouter } from './routers/rotation'
 
 export const appRouter = router({
   auth: authRouter,
@@ -12,6 +15,10 @@ export const appRouter = router({
   devices: devicesRouter,
   projects: projectsRouter,
   staff: staffRouter,
+  customers: customersRouter,
+  kiosk: kioskRouter,
+  reception: receptionRouter,
+  rotation: rotationRouter,
 })
 
 export type AppRouter = typeof appRouter

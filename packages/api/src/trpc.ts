@@ -1,12 +1,15 @@
 import { initTRPC, TRPCError } from '@trpc/server'
-import { ProjectScoped, isManaging, type DeviceKind, type Role } from '@anchang/shared'
+import { DutyInput, ProjectScoped, isManaging, type DeviceKind, type Role } from '@anchang/shared'
 import type { Context } from './context'
 import { errorMessage, fail } from './errors'
 import { recordAudit } from './audit'
 import { requestStore } from './request-store'
+import { consultantByPin, type DutyConsultant } from './services/rotation/identify'
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
+  // Pings keep proxies from closing a quiet board stream; clients reconnect when pings stop.
+  sse: { ping: { enabled: true, intervalMs: 5_000 }, client: { reconnectAfterInactivityMs: 12_000 } },
   errorFormatter({ shape, error, ctx, path }) {
     const locale = ctx?.locale ?? requestStore.getStore()?.locale ?? 'zh-CN'
     // tRPC reports a body that is not JSON as BAD_REQUEST caused by a SyntaxError; the contract says PARSE_ERROR.
@@ -115,6 +118,33 @@ export const boardReaderProcedure = publicProcedure.use(async ({ ctx, getRawInpu
   }
   assertProjectAccess(ctx, await projectIdOf(getRawInput))
   return next()
+})
+
+/**
+ * Rotation duty (sign in, break, sign out): a consultant in their own session, or a kiosk with the
+ * consultant's PIN. Either way the procedure learns the project and the consultant.
+ */
+export const dutyProcedure = publicProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const { actor } = ctx
+  if (actor.type === 'anonymous') fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
+  const parsed = DutyInput.safeParse(await readRawInput(getRawInput))
+  if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error })
+  const input = parsed.data
+  let duty: { projectId: string; consultant: DutyConsultant }
+  if (actor.type === 'device') {
+    if (actor.device.kind !== 'kiosk') fail('FORBIDDEN', 'auth.forbiddenRole')
+    const projectId = input.projectId ?? actor.device.projectId
+    assertProjectAccess(ctx, projectId)
+    if (!input.pin) fail('BAD_REQUEST', 'rotation.pinRequired')
+    duty = { projectId, consultant: consultantByPin(ctx, actor.device.id, projectId, input.pin) }
+  } else {
+    if (actor.user.role !== 'consultant') fail('FORBIDDEN', 'rotation.notConsultant')
+    const projectId = input.projectId ?? (actor.projectIds.length === 1 ? actor.projectIds[0]! : '')
+    if (!projectId) throw new TRPCError({ code: 'BAD_REQUEST', cause: ProjectScoped.safeParse({}).error })
+    assertProjectAccess(ctx, projectId)
+    duty = { projectId, consultant: { id: actor.user.id, name: actor.user.name } }
+  }
+  return next({ ctx: { ...ctx, duty } })
 })
 
 export { isManaging }

@@ -62,8 +62,12 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
 
 /** A partial update from the settings page: any subset of the fields above. */
 export const ProjectSettingsPatch = z.object({
-  rotation: RotationSettings.partial().optional(),
-  ownership: OwnershipSettings.partial().optional(),
+  rotation: RotationSettings.extend({ breakKeepsPlace: z.partialRecord(z.enum(BREAK_REASONS), z.boolean()) })
+    .partial()
+    .optional(),
+  ownership: OwnershipSettings.extend({ followUpDays: OwnershipSettings.shape.followUpDays.partial() })
+    .partial()
+    .optional(),
 })
 export type ProjectSettingsPatch = z.infer<typeof ProjectSettingsPatch>
 

@@ -43,6 +43,9 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   appealId: { 'zh-CN': '申诉', en: 'Appeal' },
   answer: { 'zh-CN': '处理意见', en: 'Answer' },
   accepted: { 'zh-CN': '处理结果', en: 'Decision' },
+  text: { 'zh-CN': '申诉内容', en: 'Appeal text' },
+  grantTurn: { 'zh-CN': '补给轮次', en: 'Grant a turn' },
+  waitingId: { 'zh-CN': '等候访客', en: 'Waiting visitor' },
 }
 
 /** `手机号（phone）` / `Phone number (phone)`; an unknown field is named by its code alone. */

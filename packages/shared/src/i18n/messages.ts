@@ -115,6 +115,85 @@ export const MESSAGES = {
     'zh-CN': '配对码输错次数过多，请 {minutes} 分钟后再试。',
     en: 'Too many wrong pairing codes; try again in {minutes} minutes.',
   },
+  // rotation
+  'rotation.notSignedIn': {
+    'zh-CN': '这位顾问今天还没有签到，请先签到。',
+    en: 'This consultant has not signed in today; sign in first.',
+  },
+  'rotation.busyReceiving': {
+    'zh-CN': '{name}正在接待客户，请先结束这次接待。',
+    en: '{name} is receiving a customer; finish that reception first.',
+  },
+  'rotation.notOnBreak': { 'zh-CN': '{name}没有在暂离。', en: '{name} is not on a break.' },
+  'rotation.receptionNotOpen': {
+    'zh-CN': '这次接待已经结束或不存在，请刷新后再试。',
+    en: 'This reception has ended or does not exist; refresh and try again.',
+  },
+  'rotation.notAvailable': {
+    'zh-CN': '{name}现在不空闲，不能接手这次接待。',
+    en: '{name} is not free and cannot take over this reception.',
+  },
+  'rotation.undoExpired': {
+    'zh-CN': '已超过 {minutes} 分钟的撤销时限，请改用“重新分配”。',
+    en: 'The {minutes}-minute undo window has passed; use "reassign" instead.',
+  },
+  'rotation.noOneToPassTo': {
+    'zh-CN': '现在没有其他空闲的顾问可以接手，暂时不能记漏接。',
+    en: 'No other consultant is free to take over, so the missed turn cannot be passed on yet.',
+  },
+  'rotation.waitingNotFound': {
+    'zh-CN': '等候队列里没有这位访客，可能已被接待。',
+    en: 'This visitor is no longer in the waiting line; they may have been served.',
+  },
+  'rotation.notYourReception': {
+    'zh-CN': '只有正在接待的顾问本人可以结束这次接待。',
+    en: 'Only the consultant receiving this visitor can finish the reception.',
+  },
+  'rotation.alreadyFinished': {
+    'zh-CN': '这次接待已经结束，不能重复提交。',
+    en: 'This reception has already been finished; it cannot be finished twice.',
+  },
+  'rotation.gradeRequired': {
+    'zh-CN': '有效接待请选择客户等级（A/B/C/D）。',
+    en: 'A valid reception needs a customer grade (A/B/C/D).',
+  },
+  'rotation.wrongPin': {
+    'zh-CN': 'PIN 码不正确，请重新输入（连续输错 5 次将锁定 5 分钟）。',
+    en: 'Wrong PIN; try again (5 wrong PINs in a row lock PIN entry for 5 minutes).',
+  },
+  'rotation.pinLocked': {
+    'zh-CN': 'PIN 码连续输错次数过多，本机已锁定，请 {minutes} 分钟后再试。',
+    en: 'Too many wrong PINs: PIN entry on this kiosk is locked; try again in {minutes} minutes.',
+  },
+  'rotation.pinRequired': {
+    'zh-CN': '请在自助机上输入你的 PIN 码。',
+    en: 'Enter your PIN on the kiosk.',
+  },
+  'rotation.notConsultant': {
+    'zh-CN': '只有置业顾问参加轮序。',
+    en: 'Only consultants take part in the rotation.',
+  },
+  'rotation.unknownChannel': {
+    'zh-CN': '渠道“{channel}”不在本项目的渠道列表中，请从列表中选择。',
+    en: 'The channel "{channel}" is not one of this project\'s channels; pick one from the list.',
+  },
+  'rotation.unknownBreakReason': {
+    'zh-CN': '暂离原因只能是：午餐、洗手间、公务外出、接待其他客户、请假、私事。',
+    en: 'The break reason must be one of: lunch, restroom, errand, customer, leave, private.',
+  },
+  'rotation.appealExists': {
+    'zh-CN': '这次接待已经有一条待处理的申诉。',
+    en: 'This reception already has an open appeal.',
+  },
+  'rotation.appealNotFound': { 'zh-CN': '找不到这条申诉。', en: 'No such appeal.' },
+  'rotation.appealAnswered': {
+    'zh-CN': '这条申诉已经处理过了。',
+    en: 'This appeal has already been answered.',
+  },
+  'rotation.notYourAppeal': {
+    'zh-CN': '只能就自己的接待提出申诉。',
+    en: 'You can only appeal your own receptions.',
+  },
 } satisfies Record<string, LocalText>
 
 export type MessageKey = keyof typeof MESSAGES

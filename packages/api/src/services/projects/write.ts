@@ -72,6 +72,7 @@ export function updateProject({ ctx, input }: { ctx: UserContext; input: Project
       .run()
     if (input.channels) writeChannels(tx, project.id, input.channels)
   })
+  ctx.deps.rotation.projectChanged(project.id, ctx.now)
   return loadProject(ctx.db, project.id)
 }
 
@@ -81,5 +82,7 @@ export function updateSettings({ ctx, input }: { ctx: UserContext; input: Projec
   if (!row) fail('NOT_FOUND', 'project.notFound')
   const settings = applySettingsPatch(resolveSettings(row.settings), input.settings)
   ctx.db.update(projects).set({ settings }).where(eq(projects.id, input.projectId)).run()
+  // Today's rotation log records the new settings, so replaying the day applies each rule as it stood.
+  ctx.deps.rotation.projectChanged(input.projectId, ctx.now)
   return settings
 }

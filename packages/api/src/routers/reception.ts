@@ -1,0 +1,23 @@
+import { AnswerAppealInput, AppealInput, CheckInInput, DayInput, FinishInput, ProjectScoped, StartCallInput } from '@anchang/shared'
+import { z } from 'zod'
+import { authedProcedure, kioskProcedure, managerProcedure, managingProcedure, router, staffProcedure } from '../trpc'
+import { answerAppeal, fileAppeal, listAppeals } from '../services/reception/appeals'
+import { kioskCheckIn, startCall } from '../services/reception/check-in'
+import { finishReception } from '../services/reception/finish'
+import { receptionLog, rotationEventLog } from '../services/reception/log'
+
+export const kioskRouter = router({
+  checkIn: kioskProcedure.input(CheckInInput).mutation(kioskCheckIn),
+})
+
+export const receptionRouter = router({
+  startCall: staffProcedure.input(StartCallInput).mutation(startCall),
+  finish: authedProcedure.input(FinishInput).mutation(finishReception),
+  log: managerProcedure.input(DayInput).query(receptionLog),
+  events: managerProcedure.input(DayInput).query(rotationEventLog),
+  appeal: authedProcedure.input(AppealInput).mutation(fileAppeal),
+  appeals: staffProcedure
+    .input(ProjectScoped.extend({ status: z.enum(['open', 'accepted', 'rejected']).optional() }))
+    .query(listAppeals),
+  answerAppeal: managingProcedure.input(AnswerAppealInput).mutation(answerAppeal),
+})

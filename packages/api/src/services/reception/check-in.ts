@@ -1,0 +1,191 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { checkIns, customers, newId, users, waitingEntries } from '@anchang/db'
+import {
+  estimateWaitMinutes,
+  isFollowUpOverdue,
+  protectedOwner,
+  waitPositionOf,
+  type AssignmentReason,
+  type CheckInInput,
+  type ReceptionKind,
+  type StartCallInput,
+} from '@anchang/shared'
+import type { Context } from '../../context'
+import { fail } from '../../errors'
+import type { DeviceContext, UserContext } from '../../trpc'
+import { actorOf } from '../rotation/duty'
+import { deliverNotices, persistDecisions } from '../rotation/effects'
+import type { ProjectDay, RotationHub } from '../rotation/hub'
+
+export interface CheckInOutcome {
+  outcome: 'assigned' | 'waiting'
+  receptionId?: string
+  waitingId?: string
+  consultant?: { id: string; name: string }
+  reason: AssignmentReason | 'waiting'
+  waitPosition?: number
+  /** For a waiting visitor: about how many minutes, from today's reception times. */
+  estimatedMinutes?: number
+}
+
+interface Visit {
+  projectId: string
+  kind: ReceptionKind
+  phone: string
+  surname?: string | undefined
+  title?: '先生' | '女士' | undefined
+  partySize?: number | undefined
+  channel?: string | undefined
+  consentVersion?: string | undefined
+}
+
+function waitingOutcome(hub: RotationHub, day: ProjectDay, waitingId: string, waitPosition: number): CheckInOutcome {
+  const onDuty = [...day.state.consultants.values()].filter((c) => c.status !== 'break').length
+  return {
+    outcome: 'waiting',
+    waitingId,
+    reason: 'waiting',
+    waitPosition,
+    estimatedMinutes: estimateWaitMinutes(waitPosition, onDuty, hub.averageReceptionMinutes(day)),
+  }
+}
+
+function assignedOutcome(day: ProjectDay, receptionId: string, consultantId: string, reason: AssignmentReason): CheckInOutcome {
+  const name = day.state.consultants.get(consultantId)?.name ?? ''
+  return { outcome: 'assigned', receptionId, consultant: { id: consultantId, name }, reason }
+}
+
+/** Consultants with an overdue follow-up, when the project keeps them out of the rotation. */
+function overdueConsultants(ctx: Context, day: ProjectDay): string[] | undefined {
+  const { settings } = day.config
+  if (!settings.rotation.overdueFollowUpsBlock) return undefined
+  const onDuty = [...day.state.consultants.keys()]
+  if (!onDuty.length) return []
+  const owned = ctx.db
+    .select({ ownerId: customers.ownerId, grade: customers.grade, lastContactAt: customers.lastContactAt, protectionEndsAt: customers.protectionEndsAt })
+    .from(customers)
+    .where(and(eq(customers.projectId, day.config.id), inArray(customers.ownerId, onDuty), isNotNull(customers.lastContactAt)))
+    .all()
+  const blocked = owned.filter(
+    (c) => protectedOwner(c, ctx.now) && isFollowUpOverdue(c, settings.ownership.followUpDays, ctx.now),
+  )
+  return [...new Set(blocked.map((c) => c.ownerId!))]
+}
+
+/**
+ * One visitor or call in: the rotation decides (owner, on-behalf, next in rotation, or the waiting
+ * line) and the check-in, the customer, the reception or the waiting entry, the event and the
+ * notices are stored in one transaction. A number already inside answers its existing outcome.
+ */
+export function receiveVisitor(ctx: Context, visit: Visit): CheckInOutcome {
+  const hub = ctx.deps.rotation
+  const day = hub.day(visit.projectId, ctx.now)
+  if (visit.channel && !day.config.channels.includes(visit.channel)) {
+    fail('BAD_REQUEST', 'rotation.unknownChannel', { channel: visit.channel })
+  }
+  const inside = day.state.byPhone.get(visit.phone)
+  if (inside) {
+    if ('receptionId' in inside) {
+      const r = day.state.receptions.get(inside.receptionId)!
+      return assignedOutcome(day, r.id, r.consultantId, r.reason)
+    }
+    return waitingOutcome(hub, day, inside.waitingId, waitPositionOf(day.state, inside.waitingId) ?? 1)
+  }
+
+  const customer = ctx.db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.projectId, visit.projectId), eq(customers.phone, visit.phone)))
+    .get()
+  let ownerId = protectedOwner(customer, ctx.now)
+  if (ownerId && !ctx.db.select({ active: users.active }).from(users).where(eq(users.id, ownerId)).get()?.active) ownerId = null
+  const customerId = customer?.id ?? newId()
+  const ids = { checkInId: newId(), receptionId: newId(), waitingId: newId() }
+  const at = ctx.now.toISOString()
+
+  const { result } = hub.commit(
+    visit.projectId,
+    ctx.now,
+    actorOf(ctx),
+    {
+      type: 'checkIn',
+      kind: visit.kind,
+      ...ids,
+      phone: visit.phone,
+      customerId,
+      ownerId,
+      partySize: visit.partySize ?? 1,
+      ...(day.config.settings.rotation.overdueFollowUpsBlock ? { blockedIds: overdueConsultants(ctx, day) } : {}),
+    },
+    (tx, decisions, day) => {
+      if (customer) {
+        if ((!customer.surname && visit.surname) || (!customer.title && visit.title)) {
+          tx.update(customers)
+            .set({ surname: customer.surname ?? visit.surname ?? null, title: customer.title ?? visit.title ?? null, updatedAt: at })
+            .where(eq(customers.id, customer.id))
+            .run()
+        }
+      } else {
+        tx.insert(customers)
+          .values({
+            id: customerId,
+            projectId: visit.projectId,
+            phone: visit.phone,
+            surname: visit.surname ?? null,
+            title: visit.title ?? null,
+            channel: visit.channel ?? null,
+            createdAt: at,
+            updatedAt: at,
+          })
+          .run()
+      }
+      const mine = decisions.find((d) => (d.type === 'assigned' || d.type === 'waiting') && d.checkInId === ids.checkInId)
+      if (!mine || (mine.type !== 'assigned' && mine.type !== 'waiting')) throw new Error('a check-in without an outcome')
+      const waitPosition = mine.type === 'waiting' ? mine.waitPosition : null
+      tx.insert(checkIns)
+        .values({
+          id: ids.checkInId,
+          projectId: visit.projectId,
+          date: day.date,
+          at,
+          kind: visit.kind,
+          deviceId: ctx.actor.type === 'device' ? ctx.actor.device.id : null,
+          userId: ctx.actor.type === 'user' ? ctx.actor.user.id : null,
+          phone: visit.phone,
+          customerId,
+          surname: visit.surname ?? null,
+          title: visit.title ?? null,
+          partySize: visit.partySize ?? 1,
+          channel: visit.channel ?? null,
+          consentVersion: visit.consentVersion ?? null,
+          outcome: mine.type,
+          receptionId: ids.receptionId,
+          waitingId: mine.type === 'waiting' ? ids.waitingId : null,
+          waitPosition,
+        })
+        .run()
+      if (mine.type === 'waiting') {
+        tx.insert(waitingEntries)
+          .values({ id: ids.waitingId, projectId: visit.projectId, date: day.date, checkInId: ids.checkInId, since: at, waitPosition: mine.waitPosition, status: 'waiting' })
+          .run()
+      }
+      const notices = persistDecisions(tx, hub, day, decisions, at)
+      const outcome =
+        mine.type === 'assigned'
+          ? assignedOutcome(day, mine.receptionId, mine.consultantId, mine.reason)
+          : waitingOutcome(hub, day, mine.waitingId, mine.waitPosition)
+      return { outcome, notices }
+    },
+  )
+  deliverNotices(hub, result.notices)
+  return result.outcome
+}
+
+export function kioskCheckIn({ ctx, input }: { ctx: DeviceContext; input: CheckInInput }) {
+  return receiveVisitor(ctx, { ...input, projectId: ctx.actor.device.projectId, kind: 'visit' })
+}
+
+/** A call taken at the front-desk phone goes through the same rules as a walk-in. */
+export function startCall({ ctx, input }: { ctx: UserContext; input: StartCallInput }) {
+  return receiveVisitor(ctx, { ...input, kind: 'call' })
+}

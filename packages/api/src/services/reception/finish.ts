@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm'
+import { customers, receptions, type Tx } from '@anchang/db'
+import { ownershipAfterReception, type FinishInput } from '@anchang/shared'
+import { fail } from '../../errors'
+import { assertProjectAccess, type UserContext } from '../../trpc'
+import { actorOf } from '../rotation/duty'
+import { deliverNotices, persistDecisions } from '../rotation/effects'
+
+/**
+ * The receiving consultant closes the reception: valid with a grade, or invalid. An invalid one
+ * that used a turn gives it back (补位); a valid one decides or renews the customer's ownership.
+ */
+export function finishReception({ ctx, input }: { ctx: UserContext; input: FinishInput }) {
+  const row = ctx.db.select().from(receptions).where(eq(receptions.id, input.receptionId)).get()
+  if (!row) fail('NOT_FOUND', 'rotation.receptionNotOpen')
+  assertProjectAccess(ctx, row.projectId)
+  if (row.consultantId !== ctx.actor.user.id) fail('FORBIDDEN', 'rotation.notYourReception')
+  if (row.status !== 'open') fail('CONFLICT', 'rotation.alreadyFinished')
+  if (input.result === 'valid' && !input.grade) fail('BAD_REQUEST', 'rotation.gradeRequired')
+  const grade = input.result === 'valid' ? (input.grade ?? null) : null
+  const hub = ctx.deps.rotation
+  const day = hub.day(row.projectId, ctx.now)
+  const at = ctx.now.toISOString()
+
+  const recordOutcome = (tx: Tx) => {
+    tx.update(receptions).set({ grade, note: input.note ?? null }).where(eq(receptions.id, row.id)).run()
+    if (!row.customerId) return
+    const customer = tx.select().from(customers).where(eq(customers.id, row.customerId)).get()
+    if (!customer) return
+    const next = ownershipAfterReception(customer, { consultantId: row.consultantId, result: input.result, grade }, ctx.now, day.config.settings.ownership)
+    tx.update(customers).set({ ...next, updatedAt: at }).where(eq(customers.id, customer.id)).run()
+  }
+
+  if (day.state.receptions.has(row.id)) {
+    const { result } = hub.commit(row.projectId, ctx.now, actorOf(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day) => {
+      const notices = persistDecisions(tx, hub, day, decisions, at)
+      recordOutcome(tx)
+      hub.addDuration(day, row.assignedAt, at)
+      return notices
+    })
+    deliverNotices(hub, result)
+  } else {
+    // A reception left open from an earlier day: its queue is gone, only the record is closed.
+    ctx.db.transaction((tx) => {
+      tx.update(receptions).set({ status: 'finished', finishedAt: at, result: input.result }).where(eq(receptions.id, row.id)).run()
+      recordOutcome(tx)
+    })
+  }
+  return { ok: true as const }
+}

@@ -1,0 +1,81 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import { appeals, checkIns, customers, receptions, rotationEvents, users } from '@anchang/db'
+import { customerName, maskPhone } from '@anchang/shared'
+import type { UserContext } from '../../trpc'
+
+function namesOf(ctx: UserContext, ids: Iterable<string>): Map<string, string> {
+  const list = [...new Set(ids)]
+  if (!list.length) return new Map()
+  return new Map(ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list)).all().map((u) => [u.id, u.name]))
+}
+
+/**
+ * CONTRACT.md `reception.log`: one row per reception of the day, with the reason of its
+ * assignment and the queue as it was, so disputes are settled from the record.
+ */
+export function receptionLog({ ctx, input }: { ctx: UserContext; input: { projectId: string; date: string } }) {
+  const rows = ctx.db
+    .select({ r: receptions, c: checkIns, customer: customers })
+    .from(receptions)
+    .innerJoin(checkIns, eq(checkIns.id, receptions.checkInId))
+    .leftJoin(customers, eq(customers.id, receptions.customerId))
+    .where(and(eq(receptions.projectId, input.projectId), eq(receptions.date, input.date)))
+    .orderBy(asc(receptions.assignedAt))
+    .all()
+  const appealRows = rows.length
+    ? ctx.db.select().from(appeals).where(inArray(appeals.receptionId, rows.map((r) => r.r.id))).all()
+    : []
+  const names = namesOf(ctx, rows.flatMap(({ r }) => [r.consultantId, ...(r.onBehalfOf ? [r.onBehalfOf] : []), ...r.queueBefore, ...(r.missedBy ?? [])]))
+  return rows.map(({ r, c, customer }) => ({
+    receptionId: r.id,
+    consultantId: r.consultantId,
+    consultantName: names.get(r.consultantId) ?? '',
+    customerId: r.customerId ?? undefined,
+    customerName: customer ? customerName(customer.surname, customer.title) : '',
+    phone: maskPhone(c.phone),
+    reason: r.reason,
+    result: r.result ?? undefined,
+    grade: r.grade,
+    note: r.note,
+    at: r.assignedAt,
+    checkedInAt: c.at,
+    finishedAt: r.finishedAt,
+    status: r.status,
+    kind: r.kind,
+    partySize: c.partySize,
+    channel: c.channel,
+    onBehalfOf: r.onBehalfOf ? { id: r.onBehalfOf, name: names.get(r.onBehalfOf) ?? '' } : null,
+    usesTurn: r.usesTurn,
+    queueBefore: r.queueBefore.map((id) => ({ consultantId: id, name: names.get(id) ?? '' })),
+    missedBy: (r.missedBy ?? []).map((id) => ({ consultantId: id, name: names.get(id) ?? '' })),
+    appeals: appealRows.filter((a) => a.receptionId === r.id),
+  }))
+}
+
+/** Every rotation event of the day, oldest first: sign-ins, breaks, overrides with their reasons. */
+export function rotationEventLog({ ctx, input }: { ctx: UserContext; input: { projectId: string; date: string } }) {
+  const rows = ctx.db
+    .select()
+    .from(rotationEvents)
+    .where(and(eq(rotationEvents.projectId, input.projectId), eq(rotationEvents.date, input.date)))
+    .orderBy(asc(rotationEvents.id))
+    .all()
+  const names = namesOf(ctx, rows.flatMap((r) => (r.actorId ? [r.actorId] : [])).concat(rows.flatMap((r) => ('consultantId' in r.event ? [r.event.consultantId] : []))))
+  return rows.map((r) => {
+    const { event } = r
+    const summary: Record<string, unknown> = { ...event }
+    delete summary.at
+    delete summary.type
+    if ('phone' in summary && typeof summary.phone === 'string') summary.phone = maskPhone(summary.phone)
+    if ('settings' in summary) delete summary.settings
+    return {
+      id: r.id,
+      at: r.at,
+      type: r.type,
+      actor: r.actorType === 'system' ? null : { type: r.actorType, id: r.actorId, name: (r.actorId && names.get(r.actorId)) || null },
+      consultantName: 'consultantId' in event ? (names.get(event.consultantId) ?? null) : null,
+      reason: 'reason' in event ? event.reason : null,
+      summary,
+    }
+  })
+}

@@ -1,0 +1,141 @@
+import { eq } from 'drizzle-orm'
+import { checkIns, notifications, receptions, waitingEntries, webhookDeliveries, type Tx } from '@anchang/db'
+import { customerName, maskPhone, type AssignmentReason, type Decision } from '@anchang/shared'
+import type { ProjectDay, RotationHub } from './hub'
+
+export interface Notice {
+  userId: string
+  payload: Record<string, unknown>
+}
+
+const REASON_ZH: Record<AssignmentReason, string> = {
+  rotation: '轮序',
+  owner: '老客户找本人',
+  on_behalf: '代接',
+  waiting: '等候后接待',
+  override: '经理调整',
+  make_up: '补位',
+}
+
+/**
+ * Writes what the rotation decided: receptions opened, moved, finished or voided, visitors taken
+ * from the line, and the notices (in-app and webhook) each assignment owes. Runs inside the
+ * event's transaction; the returned notices are pushed to people once it has committed.
+ */
+export function persistDecisions(tx: Tx, hub: RotationHub, day: ProjectDay, decisions: Decision[], at: string): Notice[] {
+  const notices: Notice[] = []
+  const projectId = day.config.id
+  for (const d of decisions) {
+    switch (d.type) {
+      case 'assigned': {
+        const open = day.state.receptions.get(d.receptionId)!
+        tx.insert(receptions)
+          .values({
+            id: d.receptionId,
+            projectId,
+            date: day.date,
+            checkInId: d.checkInId,
+            kind: open.kind,
+            consultantId: d.consultantId,
+            customerId: open.customerId,
+            reason: d.reason,
+            onBehalfOf: d.onBehalfOf,
+            usesTurn: d.usesTurn,
+            queueBefore: d.queueBefore,
+            assignedAt: at,
+            status: 'open',
+          })
+          .onConflictDoUpdate({
+            target: receptions.id,
+            set: { consultantId: d.consultantId, reason: d.reason, onBehalfOf: d.onBehalfOf, usesTurn: d.usesTurn, queueBefore: d.queueBefore, assignedAt: at },
+          })
+          .run()
+        if (d.waitingId) {
+          tx.update(waitingEntries).set({ status: 'served', endedAt: at }).where(eq(waitingEntries.id, d.waitingId)).run()
+        }
+        notices.push(...assignmentNotices(tx, hub, day, d, open.phone, at))
+        break
+      }
+      case 'finished':
+        tx.update(receptions)
+          .set({ status: 'finished', finishedAt: at, result: d.result })
+          .where(eq(receptions.id, d.receptionId))
+          .run()
+        break
+      case 'reassigned': {
+        tx.update(receptions).set({ consultantId: d.to, reason: d.reason }).where(eq(receptions.id, d.receptionId)).run()
+        const row = tx.select().from(receptions).where(eq(receptions.id, d.receptionId)).get()!
+        notices.push(
+          ...assignmentNotices(
+            tx,
+            hub,
+            day,
+            { type: 'assigned', receptionId: d.receptionId, checkInId: row.checkInId, consultantId: d.to, reason: d.reason, onBehalfOf: null, usesTurn: false, queueBefore: row.queueBefore, waitingId: null },
+            day.state.receptions.get(d.receptionId)?.phone ?? '',
+            at,
+          ),
+        )
+        break
+      }
+      case 'missed': {
+        const row = tx.select({ missedBy: receptions.missedBy }).from(receptions).where(eq(receptions.id, d.receptionId)).get()
+        tx.update(receptions)
+          .set({ missedBy: [...(row?.missedBy ?? []), d.consultantId] })
+          .where(eq(receptions.id, d.receptionId))
+          .run()
+        break
+      }
+      case 'voided':
+        tx.update(receptions).set({ status: 'voided', finishedAt: at }).where(eq(receptions.id, d.receptionId)).run()
+        break
+      case 'leftLine':
+        tx.update(waitingEntries).set({ status: 'left', endedAt: at }).where(eq(waitingEntries.id, d.waitingId)).run()
+        break
+      case 'waiting':
+      case 'existing':
+        break
+    }
+  }
+  return notices
+}
+
+/** The consultant's alert, the absent owner's notice, and the group-robot message for one assignment. */
+function assignmentNotices(
+  tx: Tx,
+  hub: RotationHub,
+  day: ProjectDay,
+  d: Extract<Decision, { type: 'assigned' }>,
+  phone: string,
+  at: string,
+): Notice[] {
+  const checkIn = tx.select().from(checkIns).where(eq(checkIns.id, d.checkInId)).get()
+  const visitor = {
+    name: customerName(checkIn?.surname ?? null, checkIn?.title ?? null) || maskPhone(phone),
+    phone: maskPhone(phone),
+    partySize: checkIn?.partySize ?? 1,
+    channel: checkIn?.channel ?? null,
+    kind: checkIn?.kind ?? 'visit',
+  }
+  const base = { projectId: day.config.id, receptionId: d.receptionId, reason: d.reason, visitor, at }
+  const notices: Notice[] = [{ userId: d.consultantId, payload: { type: 'assigned', ...base } }]
+  if (d.onBehalfOf) {
+    notices.push({ userId: d.onBehalfOf, payload: { type: 'on_behalf', ...base, standIn: { id: d.consultantId, name: hub.consultantName(d.consultantId) } } })
+  }
+  for (const n of notices) {
+    tx.insert(notifications)
+      .values({ userId: n.userId, projectId: day.config.id, type: n.payload.type as 'assigned' | 'on_behalf', payload: n.payload, createdAt: at })
+      .run()
+  }
+  if (day.config.webhookUrl) {
+    const who = hub.consultantName(d.consultantId)
+    const content = `【${day.config.name}】${visitor.kind === 'call' ? '来电' : '来访'}：${visitor.name}（${visitor.partySize}人${visitor.channel ? `，${visitor.channel}` : ''}）由 ${who} 接待（${REASON_ZH[d.reason]}）`
+    tx.insert(webhookDeliveries)
+      .values({ projectId: day.config.id, url: day.config.webhookUrl, payload: { msgtype: 'text', text: { content } }, createdAt: at, nextAttemptAt: at })
+      .run()
+  }
+  return notices
+}
+
+export function deliverNotices(hub: RotationHub, notices: Notice[]): void {
+  for (const n of notices) hub.notifyUser(n.userId, n.payload)
+}

@@ -1,0 +1,237 @@
+import { EventEmitter } from 'node:events'
+import { and, asc, eq, isNotNull } from 'drizzle-orm'
+import { projects, receptions, rotationEvents, users, type Db, type Tx } from '@anchang/db'
+import {
+  applyEvent,
+  boardView,
+  initialRotationState,
+  localDate,
+  resolveSettings,
+  type BoardView,
+  type Decision,
+  type ProjectSettings,
+  type RotationEvent,
+  type RotationEventInput,
+  type RotationState,
+} from '@anchang/shared'
+import type { Logger } from '../../logger'
+import { activeChannels } from '../projects/read'
+
+/** Average reception length assumed before the day has finished receptions of its own. */
+const DEFAULT_RECEPTION_MINUTES = 20
+
+export interface ProjectConfig {
+  id: string
+  code: string
+  name: string
+  timeZone: string
+  settings: ProjectSettings
+  webhookUrl: string | null
+  channels: string[]
+}
+
+/** One project's rotation today: the folded state plus what the kiosk's wait estimate needs. */
+export interface ProjectDay {
+  config: ProjectConfig
+  date: string
+  state: RotationState
+  /** Whether today's log has begun (it always begins with the settings in force). */
+  logged: boolean
+  finished: { count: number; minutes: number }
+}
+
+export type BoardPayload = BoardView & {
+  project: { id: string; code: string; name: string; timeZone: string }
+  date: string
+  averageReceptionMinutes: number
+}
+
+export interface Actor {
+  type: 'user' | 'device' | 'system'
+  id: string | null
+}
+
+/**
+ * Keeps each project's day in memory, folded from the `rotation_events` log, and is the only writer
+ * of that log. A write applies the event to the state and stores the event and its effects in one
+ * synchronous transaction, so requests cannot interleave and a failed write leaves no trace: if the
+ * state had already changed, the day is dropped and rebuilt from the log on next use.
+ */
+export class RotationHub {
+  private readonly days = new Map<string, ProjectDay>()
+  private readonly configs = new Map<string, ProjectConfig>()
+  private readonly emitter = new EventEmitter().setMaxListeners(0)
+  private readonly pending = new Set<string>()
+  private readonly boards = new Map<string, BoardPayload>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger,
+  ) {}
+
+  config(projectId: string): ProjectConfig {
+    let config = this.configs.get(projectId)
+    if (!config) {
+      const row = this.db.select().from(projects).where(eq(projects.id, projectId)).get()
+      if (!row) throw new Error(`project ${projectId} vanished`)
+      config = {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        timeZone: row.timeZone,
+        settings: resolveSettings(row.settings),
+        webhookUrl: row.webhookUrl,
+        channels: activeChannels(this.db, row.id),
+      }
+      this.configs.set(projectId, config)
+    }
+    return config
+  }
+
+  /** Today's rotation for the project, rebuilt from the log when the day changed or is not loaded. */
+  day(projectId: string, now: Date): ProjectDay {
+    const config = this.config(projectId)
+    const date = localDate(now, config.timeZone)
+    const cached = this.days.get(projectId)
+    if (cached && cached.date === date) return cached
+    const state = initialRotationState(config.settings.rotation)
+    const events = this.db
+      .select({ event: rotationEvents.event })
+      .from(rotationEvents)
+      .where(and(eq(rotationEvents.projectId, projectId), eq(rotationEvents.date, date)))
+      .orderBy(asc(rotationEvents.id))
+      .all()
+    for (const { event } of events) applyEvent(state, event)
+    const finished = this.db
+      .select({ assignedAt: receptions.assignedAt, finishedAt: receptions.finishedAt })
+      .from(receptions)
+      .where(and(eq(receptions.projectId, projectId), eq(receptions.date, date), isNotNull(receptions.finishedAt)))
+      .all()
+    const day: ProjectDay = {
+      config,
+      date,
+      state,
+      logged: events.length > 0,
+      finished: { count: 0, minutes: 0 },
+    }
+    for (const r of finished) this.addDuration(day, r.assignedAt, r.finishedAt!)
+    this.days.set(projectId, day)
+    return day
+  }
+
+  addDuration(day: ProjectDay, from: string, to: string): void {
+    day.finished.count += 1
+    day.finished.minutes += Math.max(0, (Date.parse(to) - Date.parse(from)) / 60_000)
+  }
+
+  averageReceptionMinutes(day: ProjectDay): number {
+    return day.finished.count ? day.finished.minutes / day.finished.count : DEFAULT_RECEPTION_MINUTES
+  }
+
+  /**
+   * Applies one event and stores it with its effects in one transaction. `effects` runs inside the
+   * transaction with the decisions the event caused; whatever it returns is returned.
+   */
+  commit<T>(
+    projectId: string,
+    now: Date,
+    actor: Actor,
+    input: RotationEventInput,
+    effects: (tx: Tx, decisions: Decision[], day: ProjectDay, event: RotationEvent) => T,
+  ): { decisions: Decision[]; result: T } {
+    const day = this.day(projectId, now)
+    const at = now.toISOString()
+    const event = { ...input, at } as RotationEvent
+    let applied = false
+    try {
+      const out = this.db.transaction((tx) => {
+        if (!day.logged) this.append(tx, day, { type: 'settings', settings: day.state.settings, at }, { type: 'system', id: null })
+        const decisions = applyEvent(day.state, event)
+        applied = true
+        this.append(tx, day, event, actor)
+        return { decisions, result: effects(tx, decisions, day, event) }
+      })
+      day.logged = true
+      this.changed(projectId)
+      return out
+    } catch (error) {
+      if (applied) this.days.delete(projectId)
+      throw error
+    }
+  }
+
+  private append(tx: Tx, day: ProjectDay, event: RotationEvent, actor: Actor): void {
+    tx.insert(rotationEvents)
+      .values({ projectId: day.config.id, date: day.date, at: event.at, type: event.type, event, actorType: actor.type, actorId: actor.id })
+      .run()
+  }
+
+  /** Project settings, name, time zone or channels changed: reload them, and log new rotation settings. */
+  projectChanged(projectId: string, now: Date): void {
+    const before = this.configs.get(projectId)
+    this.configs.delete(projectId)
+    const day = this.days.get(projectId)
+    if (!day) return
+    const config = this.config(projectId)
+    if (!before || before.timeZone !== config.timeZone) {
+      this.days.delete(projectId)
+    } else {
+      day.config = config
+      if (JSON.stringify(day.state.settings) !== JSON.stringify(config.settings.rotation)) {
+        this.commit(projectId, now, { type: 'system', id: null }, { type: 'settings', settings: config.settings.rotation }, () => null)
+      }
+    }
+    this.changed(projectId)
+  }
+
+  board(projectId: string, now: Date): BoardPayload {
+    const day = this.day(projectId, now)
+    const cached = this.boards.get(projectId)
+    if (cached && cached.date === day.date) return cached
+    const { config } = day
+    const board: BoardPayload = {
+      ...boardView(day.state),
+      project: { id: config.id, code: config.code, name: config.name, timeZone: config.timeZone },
+      date: day.date,
+      averageReceptionMinutes: Math.round(this.averageReceptionMinutes(day) * 10) / 10,
+    }
+    this.boards.set(projectId, board)
+    return board
+  }
+
+  /**
+   * Board subscribers get the whole board after every change. Changes in one tick are sent once,
+   * and the board is built only when someone listens: a check-in with no board open costs nothing here.
+   */
+  private changed(projectId: string): void {
+    this.boards.delete(projectId)
+    if (this.pending.has(projectId) || this.emitter.listenerCount(`board:${projectId}`) === 0) return
+    this.pending.add(projectId)
+    setImmediate(() => {
+      this.pending.delete(projectId)
+      try {
+        this.emitter.emit(`board:${projectId}`, this.board(projectId, new Date()))
+      } catch (error) {
+        this.log.error('board update failed', { projectId, error: String(error) })
+      }
+    })
+  }
+
+  onBoard(projectId: string, listener: (board: BoardPayload) => void): () => void {
+    this.emitter.on(`board:${projectId}`, listener)
+    return () => this.emitter.off(`board:${projectId}`, listener)
+  }
+
+  notifyUser(userId: string, notice: Record<string, unknown>): void {
+    this.emitter.emit(`user:${userId}`, notice)
+  }
+
+  onUser(userId: string, listener: (notice: Record<string, unknown>) => void): () => void {
+    this.emitter.on(`user:${userId}`, listener)
+    return () => this.emitter.off(`user:${userId}`, listener)
+  }
+
+  consultantName(id: string): string {
+    return this.db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? ''
+  }
+}

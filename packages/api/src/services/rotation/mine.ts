@@ -1,0 +1,64 @@
+import { on, EventEmitter } from 'node:events'
+import { and, desc, eq } from 'drizzle-orm'
+import { checkIns, notifications, receptions } from '@anchang/db'
+import { customerName, maskPhone, positionOf } from '@anchang/shared'
+import type { UserContext } from '../../trpc'
+
+/** A consultant's own day: status, place, open reception, tally, and the latest notices. */
+export function myStatus({ ctx, input }: { ctx: UserContext; input: { projectId: string } }) {
+  const me = ctx.actor.user
+  const day = ctx.deps.rotation.day(input.projectId, ctx.now)
+  const onDuty = day.state.consultants.get(me.id)
+  const open = ctx.db
+    .select({ r: receptions, c: checkIns })
+    .from(receptions)
+    .innerJoin(checkIns, eq(checkIns.id, receptions.checkInId))
+    .where(and(eq(receptions.projectId, input.projectId), eq(receptions.consultantId, me.id), eq(receptions.status, 'open')))
+    .orderBy(desc(receptions.assignedAt))
+    .all()
+  const recent = ctx.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, me.id), eq(notifications.projectId, input.projectId)))
+    .orderBy(desc(notifications.id))
+    .limit(20)
+    .all()
+  return {
+    date: day.date,
+    signedIn: !!onDuty,
+    status: onDuty?.status ?? null,
+    breakReason: onDuty?.breakReason ?? null,
+    position: positionOf(day.state, me.id),
+    queueLength: day.state.order.length,
+    pendingTurn: onDuty?.pendingTurn ?? null,
+    tally: day.state.tally.get(me.id) ?? { received: 0, valid: 0, invalid: 0, missed: 0 },
+    receptions: open.map(({ r, c }) => ({
+      receptionId: r.id,
+      since: r.assignedAt,
+      reason: r.reason,
+      kind: r.kind,
+      date: r.date,
+      onBehalfOf: r.onBehalfOf,
+      visitor: {
+        name: customerName(c.surname, c.title),
+        phone: maskPhone(c.phone),
+        partySize: c.partySize,
+        channel: c.channel,
+      },
+    })),
+    notices: recent.map((n) => ({ id: n.id, type: n.type, payload: n.payload, createdAt: n.createdAt, readAt: n.readAt })),
+  }
+}
+
+/** Alerts for the signed-in person: an assignment to them, a reception on their behalf, an appeal answered. */
+export async function* watchMyNotices({ ctx, signal }: { ctx: UserContext; signal?: AbortSignal | undefined }) {
+  const relay = new EventEmitter()
+  const stop = ctx.deps.rotation.onUser(ctx.actor.user.id, (notice) => relay.emit('notice', notice))
+  try {
+    for await (const [notice] of on(relay, 'notice', { signal })) yield notice as Record<string, unknown>
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'AbortError')) throw error
+  } finally {
+    stop()
+  }
+}

@@ -1,0 +1,202 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { AssignmentReason, Grade, ReceptionKind, ReceptionResult, RotationEvent } from '@anchang/shared'
+import { projects } from './projects'
+import { users } from './users'
+
+/**
+ * The day's rotation log: the queue is a fold of these rows (DOMAIN.md, "Every decision is
+ * explained and kept"). Each row is written in the same transaction as the effects it caused.
+ */
+export const rotationEvents = sqliteTable(
+  'rotation_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    /** The project-local day the event belongs to. */
+    date: text('date').notNull(),
+    at: text('at').notNull(),
+    type: text('type').$type<RotationEvent['type']>().notNull(),
+    event: text('event', { mode: 'json' }).$type<RotationEvent>().notNull(),
+    actorType: text('actor_type').$type<'user' | 'device' | 'system'>().notNull(),
+    actorId: text('actor_id'),
+  },
+  (t) => [index('rotation_events_day').on(t.projectId, t.date, t.id)],
+)
+
+export const checkIns = sqliteTable(
+  'check_ins',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    date: text('date').notNull(),
+    at: text('at').notNull(),
+    kind: text('kind').$type<ReceptionKind>().notNull(),
+    /** The kiosk that took the check-in, or the staff member who answered the call. */
+    deviceId: text('device_id'),
+    userId: text('user_id'),
+    phone: text('phone').notNull(),
+    customerId: text('customer_id').references(() => customers.id),
+    surname: text('surname'),
+    title: text('title'),
+    partySize: integer('party_size').notNull(),
+    channel: text('channel'),
+    /** The privacy notice the visitor agreed to; null means consent was not captured. */
+    consentVersion: text('consent_version'),
+    outcome: text('outcome').$type<'assigned' | 'waiting'>().notNull(),
+    receptionId: text('reception_id').notNull(),
+    waitingId: text('waiting_id'),
+    waitPosition: integer('wait_position'),
+  },
+  (t) => [index('check_ins_day').on(t.projectId, t.date)],
+)
+
+export const receptions = sqliteTable(
+  'receptions',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    date: text('date').notNull(),
+    checkInId: text('check_in_id')
+      .notNull()
+      .references(() => checkIns.id),
+    kind: text('kind').$type<ReceptionKind>().notNull(),
+    consultantId: text('consultant_id')
+      .notNull()
+      .references(() => users.id),
+    customerId: text('customer_id').references(() => customers.id),
+    reason: text('reason').$type<AssignmentReason>().notNull(),
+    /** 代接: the owner this reception was made for. */
+    onBehalfOf: text('on_behalf_of').references(() => users.id),
+    usesTurn: integer('uses_turn', { mode: 'boolean' }).notNull(),
+    /** The queue as it was at the assignment: consultant ids in order. */
+    queueBefore: text('queue_before', { mode: 'json' }).$type<string[]>().notNull(),
+    assignedAt: text('assigned_at').notNull(),
+    status: text('status').$type<'open' | 'finished' | 'voided'>().notNull(),
+    finishedAt: text('finished_at'),
+    result: text('result').$type<ReceptionResult>(),
+    grade: text('grade').$type<Grade>(),
+    note: text('note'),
+    /** Who missed this visitor before the current consultant (漏接), ids in order. */
+    missedBy: text('missed_by', { mode: 'json' }).$type<string[]>(),
+  },
+  (t) => [
+    index('receptions_day').on(t.projectId, t.date),
+    index('receptions_consultant').on(t.consultantId, t.status),
+  ],
+)
+
+export const waitingEntries = sqliteTable(
+  'waiting_entries',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    date: text('date').notNull(),
+    checkInId: text('check_in_id')
+      .notNull()
+      .references(() => checkIns.id),
+    since: text('since').notNull(),
+    waitPosition: integer('wait_position').notNull(),
+    status: text('status').$type<'waiting' | 'served' | 'left'>().notNull(),
+    endedAt: text('ended_at'),
+  },
+  (t) => [index('waiting_day').on(t.projectId, t.date)],
+)
+
+/** One customer per project and normalised mobile number; one owner at most. */
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    phone: text('phone').notNull(),
+    surname: text('surname'),
+    title: text('title'),
+    ownerId: text('owner_id').references(() => users.id),
+    grade: text('grade').$type<Grade>(),
+    /** Ownership holds until then without new contact; null: in the public pool. */
+    protectionEndsAt: text('protection_ends_at'),
+    lastContactAt: text('last_contact_at'),
+    channel: text('channel'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('customers_project_phone').on(t.projectId, t.phone),
+    index('customers_owner').on(t.ownerId),
+    index('customers_surname').on(t.projectId, t.surname),
+  ],
+)
+
+export const appeals = sqliteTable(
+  'appeals',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    receptionId: text('reception_id')
+      .notNull()
+      .references(() => receptions.id),
+    consultantId: text('consultant_id')
+      .notNull()
+      .references(() => users.id),
+    text: text('text').notNull(),
+    createdAt: text('created_at').notNull(),
+    status: text('status').$type<'open' | 'accepted' | 'rejected'>().notNull(),
+    answer: text('answer'),
+    answeredBy: text('answered_by').references(() => users.id),
+    answeredAt: text('answered_at'),
+    /** An accepted appeal may give the consultant the next turn. */
+    grantedTurn: integer('granted_turn', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('appeals_project').on(t.projectId, t.status)],
+)
+
+/** In-app notices for a person (an assignment, a reception on their behalf, an appeal's answer). */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    type: text('type').$type<'assigned' | 'on_behalf' | 'appeal_answered'>().notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: text('created_at').notNull(),
+    readAt: text('read_at'),
+  },
+  (t) => [index('notifications_user').on(t.userId, t.id)],
+)
+
+/** Outbox for the project's group-robot webhook: written with the assignment, delivered after. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    url: text('url').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: text('created_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    deliveredAt: text('delivered_at'),
+    failedAt: text('failed_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('webhook_due').on(t.deliveredAt, t.failedAt, t.nextAttemptAt)],
+)

@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import { BREAK_REASONS } from '../settings'
+import { GRADES } from '../rotation/types'
+import { Id, IsoDate, Phone, ProjectId, Text } from './common'
+
+/** Version of the privacy notice the kiosk shows before taking a number (PIPL). */
+export const CONSENT_VERSION = '2026-11'
+
+const OptionalProject = z.object({ projectId: ProjectId.optional() })
+const KioskPin = z.string().regex(/^\d{4,6}$/, { error: '@pin' })
+
+export const DutyInput = OptionalProject.extend({ pin: KioskPin.optional() })
+export type DutyInput = z.infer<typeof DutyInput>
+
+export const SetBreakInput = DutyInput.extend({
+  onBreak: z.boolean(),
+  reason: z.enum(BREAK_REASONS).optional(),
+})
+export type SetBreakInput = z.infer<typeof SetBreakInput>
+
+const Reason = z.string().trim().min(1, { error: '@reasonRequired' }).max(200)
+
+export const OverrideInput = z.object({
+  projectId: ProjectId,
+  action: z.enum(['move', 'reassign', 'grantTurn']),
+  consultantId: Id,
+  toPosition: z.number().int().min(1).max(500).optional(),
+  receptionId: Id.optional(),
+  reason: z.string({ error: '@reasonRequired' }).pipe(Reason),
+})
+export type OverrideInput = z.infer<typeof OverrideInput>
+
+export const ReceptionActionInput = z.object({
+  projectId: ProjectId,
+  receptionId: Id,
+  reason: z.string({ error: '@reasonRequired' }).pipe(Reason),
+})
+export const LeaveLineInput = z.object({
+  projectId: ProjectId,
+  waitingId: Id,
+  reason: z.string({ error: '@reasonRequired' }).pipe(Reason),
+})
+
+export const Surname = z.string().trim().max(20)
+export const Title = z.enum(['先生', '女士'])
+export const PartySize = z.number().int().min(1).max(20)
+
+export const CheckInInput = z.object({
+  phone: Phone,
+  surname: Surname.optional(),
+  title: Title.optional(),
+  partySize: PartySize.optional(),
+  channel: z.string().trim().max(20).optional(),
+  consentVersion: z.string().trim().max(20).optional(),
+})
+export type CheckInInput = z.infer<typeof CheckInInput>
+
+export const StartCallInput = z.object({
+  projectId: ProjectId,
+  phone: Phone,
+  surname: Surname.optional(),
+  title: Title.optional(),
+})
+export type StartCallInput = z.infer<typeof StartCallInput>
+
+export const FinishInput = z.object({
+  receptionId: Id,
+  result: z.enum(['valid', 'invalid']),
+  grade: z.enum(GRADES).optional(),
+  note: Text(500).optional(),
+})
+export type FinishInput = z.infer<typeof FinishInput>
+
+export const DayInput = z.object({ projectId: ProjectId, date: IsoDate })
+
+export const AppealInput = z.object({ receptionId: Id, text: z.string().trim().min(1).max(500) })
+export const AnswerAppealInput = z.object({
+  appealId: Id,
+  accepted: z.boolean(),
+  answer: z.string().trim().min(1).max(500),
+  /** An accepted appeal may give the consultant the next turn. */
+  grantTurn: z.boolean().default(false),
+})
+
+export const CustomerSearchInput = z.object({ projectId: ProjectId, q: z.string().trim().min(1).max(40) })
