@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import { join } from 'node:path'
-import { createDeps, createLogger } from '@anchang/api'
+import { createDeps, createLogger, seedDemoHistory } from '@anchang/api'
 import { isEmptyDatabase, openDatabase, seedDatabase } from '@anchang/db'
 import { createApp } from './app'
 import { loadEnv } from './env'
@@ -9,16 +9,21 @@ const env = loadEnv()
 const log = createLogger(env.LOG_LEVEL)
 const database = openDatabase(env.dbFile, join(env.repoRoot, 'packages/db/drizzle'))
 
+const deps = createDeps({ db: database.db, log, config: { sessionIdleMinutes: env.SESSION_IDLE_MINUTES } })
+
 // SEED applies only to an empty database; with no SEED an empty database gets the demo.
 if (isEmptyDatabase(database.db)) {
   const seed = env.SEED ?? 'demo'
   await seedDatabase(database.db, seed)
+  if (seed === 'demo') {
+    await seedDemoHistory(deps, 'DEMO', new Date(), (day, of) => {
+      if (day % 15 === 0 || day === of) log.info('seeding demo history', { day, of })
+    })
+  }
   log.info('seeded', { seed })
 } else if (env.SEED) {
   log.info('seed ignored: the database holds data', { seed: env.SEED })
 }
-
-const deps = createDeps({ db: database.db, log, config: { sessionIdleMinutes: env.SESSION_IDLE_MINUTES } })
 deps.webhooks.start()
 const app = createApp(deps, { repoRoot: env.repoRoot, trustProxy: env.TRUST_PROXY })
 const server = createServer(app)

@@ -2,20 +2,22 @@ import { auditLog } from '@anchang/db'
 import { maskPhone, normalizePhone } from '@anchang/shared'
 import type { Context } from './context'
 
-const SECRET_KEYS = new Set(['password', 'currentPassword', 'newPassword', 'pin', 'token', 'code'])
+const SECRET_KEYS = new Set(['password', 'currentPassword', 'newPassword', 'pin', 'token'])
+/** Where `code` is a secret (a pairing code) rather than a name (a project code). */
+const SECRET_CODE_ACTIONS = new Set(['devices.claim'])
 const PHONE_KEYS = new Set(['phone', 'q'])
 
 /** The input as the audit log keeps it: no secrets, phone numbers masked, long text cut. */
-export function redact(value: unknown, key = ''): unknown {
-  if (SECRET_KEYS.has(key)) return '***'
+export function redact(value: unknown, key = '', secrets: ReadonlySet<string> = SECRET_KEYS): unknown {
+  if (secrets.has(key)) return '***'
   if (typeof value === 'string') {
     const phone = PHONE_KEYS.has(key) ? normalizePhone(value) : null
     if (phone) return maskPhone(phone)
     return value.length > 200 ? `${value.slice(0, 200)}…` : value
   }
-  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v))
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, '', secrets))
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).slice(0, 50).map(([k, v]) => [k, redact(v, k)]))
+    return Object.fromEntries(Object.entries(value).slice(0, 50).map(([k, v]) => [k, redact(v, k, secrets)]))
   }
   return value
 }
@@ -36,7 +38,7 @@ export function recordAudit(ctx: Context, action: string, input: unknown, ok: bo
       actorName: person?.name ?? (actor.type === 'device' ? actor.device.name : null),
       projectId: ctx.audit.projectId ?? inputProject,
       action: ok ? action : `${action}:failed`,
-      summary: redact(input),
+      summary: redact(input, '', SECRET_CODE_ACTIONS.has(action) ? new Set([...SECRET_KEYS, 'code']) : SECRET_KEYS),
       requestId: ctx.requestId,
       ip: ctx.ip,
     })

@@ -171,3 +171,20 @@ function findSession(deps: AppDeps, token: string, now: Date): Actor | null {
 export function sessionExpiry(deps: AppDeps, now: Date): string {
   return new Date(now.getTime() + deps.config.sessionIdleMinutes * 60_000).toISOString()
 }
+
+/** A context for work the server does itself (seeding history), acting as the given actor at `now`. */
+export function internalContext(deps: AppDeps, actor: Actor, now: Date): Context {
+  return {
+    deps,
+    db: deps.db,
+    now,
+    locale: 'zh-CN',
+    requestId: 'internal',
+    ip: '',
+    userAgent: null,
+    actor,
+    credentialRefused: false,
+    session: { issue: () => undefined, clear: () => undefined },
+    audit: {},
+  }
+}

@@ -14,12 +14,13 @@ export function toTRPCError(error: DomainError): TRPCError {
 }
 
 /** Throws a domain error as the tRPC error it maps to. */
-export function fail(code: DomainError['code'], key: MessageKey, params?: Record<string, string | number>): never {
+export function fail(code: DomainError['code'], key: MessageKey, params?: DomainError['params']): never {
   throw toTRPCError(new DomainError(code, key, params))
 }
 
-function say(key: MessageKey, locale: Locale, params?: Record<string, string | number>): string {
-  return fill(MESSAGES[key][locale], params)
+function say(key: MessageKey, locale: Locale, params: DomainError['params'] = {}): string {
+  const worded = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[locale] : v]))
+  return fill(MESSAGES[key][locale], worded)
 }
 
 /**

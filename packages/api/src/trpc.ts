@@ -33,7 +33,9 @@ export const middleware = t.middleware
 /** Every mutation leaves an audit entry: who, what, when, and the input with secrets removed. */
 const audited = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
   const result = await next()
-  if (type === 'mutation' && (result.ok || path.startsWith('auth.'))) {
+  // Failed sign-ins are kept too (who tried which account), but not requests that were never valid.
+  const refusedSignIn = !result.ok && path.startsWith('auth.') && ['UNAUTHORIZED', 'TOO_MANY_REQUESTS'].includes(result.error.code)
+  if (type === 'mutation' && (result.ok || refusedSignIn)) {
     recordAudit(ctx, path, await getRawInput().catch(() => undefined), result.ok)
   }
   return result
@@ -43,6 +45,8 @@ export const publicProcedure = t.procedure.use(audited)
 
 /** Any signed-in person. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  // A device is a known identity without a person's role: forbidden, not unauthenticated.
+  if (ctx.actor.type === 'device') fail('FORBIDDEN', 'auth.forbiddenRole')
   if (ctx.actor.type !== 'user') fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
   return next({ ctx: { ...ctx, actor: ctx.actor } })
 })

@@ -1,3 +1,4 @@
+import type { LocalText } from './i18n/locale'
 import type { MessageKey } from './i18n/messages'
 
 /** The tRPC codes a domain rule may answer with (CONTRACT.md, "Wire format"). */
@@ -17,7 +18,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     readonly key: MessageKey,
-    readonly params: Record<string, string | number> = {},
+    /** Values for the sentence's placeholders; a LocalText is worded in the client's language. */
+    readonly params: Record<string, string | number | LocalText> = {},
   ) {
     super(key)
     this.name = 'DomainError'

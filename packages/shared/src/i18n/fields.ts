@@ -1,3 +1,4 @@
+import type { DeviceKind, Role } from '../enums'
 import type { Locale, LocalText } from './locale'
 
 /** How each input field is named to a person; the code name follows in brackets so it is unambiguous. */
@@ -55,4 +56,16 @@ export function fieldName(path: readonly PropertyKey[], locale: Locale): string 
   const label = FIELD_LABELS[key]?.[locale]
   if (!label) return key
   return locale === 'en' ? `${label} (${key})` : `${label}（${key}）`
+}
+
+export const ROLE_LABELS: Record<Role, LocalText> = {
+  director: { 'zh-CN': '销售总监', en: 'director' },
+  manager: { 'zh-CN': '销售经理', en: 'manager' },
+  assistant: { 'zh-CN': '销售助理', en: 'assistant' },
+  consultant: { 'zh-CN': '置业顾问', en: 'consultant' },
+}
+
+export const DEVICE_KIND_LABELS: Record<DeviceKind, LocalText> = {
+  kiosk: { 'zh-CN': '前台自助机', en: 'kiosk' },
+  board: { 'zh-CN': '轮序大屏', en: 'board' },
 }

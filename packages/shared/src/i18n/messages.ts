@@ -111,6 +111,10 @@ export const MESSAGES = {
     'zh-CN': '配对码不正确或已过期，请在管理后台重新生成。',
     en: 'The pairing code is wrong or has expired; create a new one in the admin app.',
   },
+  'pairing.wrongKind': {
+    'zh-CN': '这个配对码是给{codeKind}的，不能用在{screenKind}上，请在管理后台为{screenKind}生成配对码。',
+    en: 'This pairing code is for a {codeKind}, not a {screenKind}; create a code for a {screenKind} in the admin app.',
+  },
   'pairing.tooManyAttempts': {
     'zh-CN': '配对码输错次数过多，请 {minutes} 分钟后再试。',
     en: 'Too many wrong pairing codes; try again in {minutes} minutes.',

@@ -8,7 +8,7 @@ import { fill, type Locale, type LocalText } from './locale'
  * input on the issue; everything else is worded from the issue's code.
  */
 const T = {
-  required: { 'zh-CN': '请填写{field}。', en: '{field} is required.' },
+  '@required': { 'zh-CN': '请填写{field}。', en: '{field} is required.' },
   type: { 'zh-CN': '{field}应为{expected}。', en: '{field} must be {expected}.' },
   int: { 'zh-CN': '{field}应为整数。', en: '{field} must be a whole number.' },
   empty: { 'zh-CN': '{field}不能为空。', en: '{field} must not be empty.' },

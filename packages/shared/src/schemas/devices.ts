@@ -6,6 +6,8 @@ export const DevicePairInput = z.object({ projectId: ProjectId, kind: z.enum(DEV
 export type DevicePairInput = z.infer<typeof DevicePairInput>
 export const DeviceRevokeInput = z.object({ deviceId: Id })
 export const PairingClaimInput = z.object({
+  /** The screen's kind: a code for the other kind is refused before it is used up. */
+  kind: z.enum(DEVICE_KINDS).optional(),
   code: z
     .string()
     .trim()

@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm'
 import { devices, newId, newPairingCode, newToken, pairingCodes, sha256, type DbOrTx } from '@anchang/db'
-import { PAIRING_CODE_MINUTES, type DeviceKind, type DevicePairInput } from '@anchang/shared'
+import { DEVICE_KIND_LABELS, PAIRING_CODE_MINUTES, type DeviceKind, type DevicePairInput } from '@anchang/shared'
 import type { Context } from '../../context'
 import { fail } from '../../errors'
 import { minutesToWait } from '../../throttle'
-import { assertProjectAccess, type UserContext } from '../../trpc'
+import { assertProjectAccess, type DeviceContext, type UserContext } from '../../trpc'
 import { loadProject } from '../projects/read'
 
 function insertDevice(
@@ -74,7 +74,7 @@ export function createPairingCode({ ctx, input }: { ctx: UserContext; input: Dev
  * The screen trades the code for a device token. Wrong codes are throttled per client address,
  * since a million codes could otherwise be tried.
  */
-export function claimPairingCode({ ctx, input }: { ctx: Context; input: { code: string } }) {
+export function claimPairingCode({ ctx, input }: { ctx: Context; input: { code: string; kind?: DeviceKind | undefined } }) {
   const throttle = ctx.deps.throttles.pairingClient
   const now = ctx.now.getTime()
   const wait = throttle.retryAfter(ctx.ip, now)
@@ -89,7 +89,10 @@ export function claimPairingCode({ ctx, input }: { ctx: Context; input: { code: 
       )
       .get()
     if (!pending) return null
-    const paired = insertDevice(tx, pending, at)
+    if (input.kind && input.kind !== pending.kind) {
+      fail('BAD_REQUEST', 'pairing.wrongKind', { codeKind: DEVICE_KIND_LABELS[pending.kind], screenKind: DEVICE_KIND_LABELS[input.kind] })
+    }
+    const paired = insertDevice(tx, { projectId: pending.projectId, kind: pending.kind, name: pending.name, createdBy: pending.createdBy }, at)
     tx.update(pairingCodes).set({ claimedAt: at, deviceId: paired.deviceId }).where(eq(pairingCodes.id, pending.id)).run()
     return { ...paired, kind: pending.kind, projectId: pending.projectId, name: pending.name }
   })
@@ -99,5 +102,11 @@ export function claimPairingCode({ ctx, input }: { ctx: Context; input: { code: 
   }
   ctx.audit.projectId = result.projectId
   const project = loadProject(ctx.db, result.projectId)
-  return { ...result, project: { id: project.id, code: project.code, name: project.name } }
+  return { ...result, project: { id: project.id, code: project.code, name: project.name, timeZone: project.timeZone } }
+}
+
+/** A kiosk or board unpairs itself (the long-press on its screen): its token stops working at once. */
+export function unpairSelf({ ctx }: { ctx: DeviceContext }) {
+  ctx.db.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, ctx.actor.device.id)).run()
+  return { ok: true as const }
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import { projects, receptions, rotationEvents, users, type Db, type Tx } from '@anchang/db'
 import {
   applyEvent,
+  DomainError,
   boardView,
   initialRotationState,
   localDate,
@@ -15,6 +16,7 @@ import {
   type RotationState,
 } from '@anchang/shared'
 import type { Logger } from '../../logger'
+import { toTRPCError } from '../../errors'
 import { activeChannels } from '../projects/read'
 
 /** Average reception length assumed before the day has finished receptions of its own. */
@@ -156,7 +158,8 @@ export class RotationHub {
       return out
     } catch (error) {
       if (applied) this.days.delete(projectId)
-      throw error
+      // The engine refuses in domain terms; callers speak tRPC.
+      throw error instanceof DomainError ? toTRPCError(error) : error
     }
   }
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { projectMembers, users } from '@anchang/db'
-import { canManageRole, type Role } from '@anchang/shared'
+import { ROLE_LABELS, canManageRole, type Role } from '@anchang/shared'
 import { fail } from '../../errors'
 import { assertProjectAccess, type UserContext } from '../../trpc'
 
 export function assertCanManageRole(ctx: UserContext, role: Role): void {
-  if (!canManageRole(ctx.actor.user.role, role)) fail('FORBIDDEN', 'staff.cannotManage', { role })
+  if (!canManageRole(ctx.actor.user.role, role)) fail('FORBIDDEN', 'staff.cannotManage', { role: ROLE_LABELS[role] })
 }
 
 export function projectIdsOf(ctx: UserContext, userId: string): string[] {
