@@ -1,4 +1,4 @@
-import { auditLog } from '@anchang/db'
+import { auditLog, type DbOrTx } from '@anchang/db'
 import { maskPhone, normalizePhone } from '@anchang/shared'
 import type { Context } from './context'
 
@@ -22,14 +22,14 @@ export function redact(value: unknown, key = '', secrets: ReadonlySet<string> = 
   return value
 }
 
-export function recordAudit(ctx: Context, action: string, input: unknown, ok: boolean): void {
+export function recordAudit(ctx: Context, action: string, input: unknown, ok: boolean, db: DbOrTx = ctx.db): void {
   const { actor } = ctx
   const person = ctx.audit.actor ?? (actor.type === 'user' ? actor.user : undefined)
   const inputProject =
     input && typeof input === 'object' && 'projectId' in input && typeof input.projectId === 'string'
       ? input.projectId
       : null
-  ctx.db
+  db
     .insert(auditLog)
     .values({
       at: ctx.now.toISOString(),
@@ -43,4 +43,16 @@ export function recordAudit(ctx: Context, action: string, input: unknown, ok: bo
       ip: ctx.ip,
     })
     .run()
+}
+
+/**
+ * Writes the pending mutation's audit entry inside the caller's transaction, so the entry and the
+ * change it records commit together (and cost one disk sync, not two). The audit middleware then
+ * skips its own write.
+ */
+export function auditInTransaction(ctx: Context, tx: DbOrTx): void {
+  const pending = ctx.audit.pending
+  if (!pending || ctx.audit.written) return
+  recordAudit(ctx, pending.action, pending.input, true, tx)
+  ctx.audit.written = true
 }

@@ -82,7 +82,13 @@ export interface Context {
     clear(): void
   }
   /** Filled by services where the audit entry's project or actor is not in the input. */
-  audit: { projectId?: string | null; actor?: SessionUser }
+  audit: {
+    projectId?: string | null
+    actor?: SessionUser
+    /** The mutation being served, for a service that writes the entry inside its own transaction. */
+    pending?: { action: string; input: unknown }
+    written?: boolean
+  }
 }
 
 export function createContext(deps: AppDeps, creds: RequestCredentials): Context {

@@ -32,7 +32,9 @@ export const middleware = t.middleware
 
 /** Every mutation leaves an audit entry: who, what, when, and the input with secrets removed. */
 const audited = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
+  if (type === 'mutation') ctx.audit.pending = { action: path, input: await getRawInput().catch(() => undefined) }
   const result = await next()
+  if (ctx.audit.written) return result
   // Failed sign-ins are kept too (who tried which account), but not requests that were never valid.
   const refusedSignIn = !result.ok && path.startsWith('auth.') && ['UNAUTHORIZED', 'TOO_MANY_REQUESTS'].includes(result.error.code)
   if (type === 'mutation' && (result.ok || refusedSignIn)) {

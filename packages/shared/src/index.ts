@@ -1,6 +1,4 @@
-import { configureZodMessages } from './i18n/validation'
-
-configureZodMessages()
+import './zod-setup'
 
 export * from './enums'
 export * from './errors'

@@ -2,8 +2,14 @@ import { and, eq, isNull, ne } from 'drizzle-orm'
 import { hashPassword, sessions, users, verifyPassword, type DbOrTx } from '@anchang/db'
 import type { ChangePasswordInput } from '@anchang/shared'
 import { fail } from '../../errors'
+import type { Context } from '../../context'
 import type { UserContext } from '../../trpc'
 import { userView } from './user-view'
+
+/** Who is signed in, or null: lets a page learn it without a refused request on every first visit. */
+export function currentSession({ ctx }: { ctx: Context }) {
+  return { user: ctx.actor.type === 'user' ? userView(ctx.db, ctx.actor.user) : null }
+}
 
 export function me({ ctx }: { ctx: UserContext }) {
   return { user: userView(ctx.db, ctx.actor.user) }

@@ -62,11 +62,12 @@ export function createPairingCode({ ctx, input }: { ctx: UserContext; input: Dev
       .where(and(eq(pairingCodes.codeHash, sha256(code)), isNull(pairingCodes.claimedAt), gt(pairingCodes.expiresAt, at)))
       .get()
     if (clash) continue
+    const pairingId = newId()
     ctx.db
       .insert(pairingCodes)
-      .values({ id: newId(), ...input, codeHash: sha256(code), createdBy: ctx.actor.user.id, createdAt: at, expiresAt })
+      .values({ id: pairingId, ...input, codeHash: sha256(code), createdBy: ctx.actor.user.id, createdAt: at, expiresAt })
       .run()
-    return { code, expiresAt }
+    return { code, expiresAt, pairingId }
   }
 }
 
@@ -109,4 +110,15 @@ export function claimPairingCode({ ctx, input }: { ctx: Context; input: { code: 
 export function unpairSelf({ ctx }: { ctx: DeviceContext }) {
   ctx.db.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, ctx.actor.device.id)).run()
   return { ok: true as const }
+}
+
+/** Whether the screen has used the code yet: the admin's pairing dialog waits on this. */
+export function pairingStatus({ ctx, input }: { ctx: UserContext; input: { projectId: string; pairingId: string } }) {
+  const row = ctx.db
+    .select({ claimedAt: pairingCodes.claimedAt, deviceId: pairingCodes.deviceId, expiresAt: pairingCodes.expiresAt })
+    .from(pairingCodes)
+    .where(and(eq(pairingCodes.id, input.pairingId), eq(pairingCodes.projectId, input.projectId)))
+    .get()
+  if (!row) fail('NOT_FOUND', 'device.notFound')
+  return row
 }

@@ -14,6 +14,7 @@ import type { Context } from '../../context'
 import { fail } from '../../errors'
 import type { DeviceContext, UserContext } from '../../trpc'
 import { actorOf } from '../rotation/duty'
+import { auditInTransaction } from '../../audit'
 import { deliverNotices, persistDecisions } from '../rotation/effects'
 import type { ProjectDay, RotationHub } from '../rotation/hub'
 
@@ -170,6 +171,7 @@ export function receiveVisitor(ctx: Context, visit: Visit): CheckInOutcome {
           .run()
       }
       const notices = persistDecisions(tx, hub, day, decisions, at)
+      auditInTransaction(ctx, tx)
       const outcome =
         mine.type === 'assigned'
           ? assignedOutcome(day, mine.receptionId, mine.consultantId, mine.reason)

@@ -4,6 +4,7 @@ import { ownershipAfterReception, type FinishInput } from '@anchang/shared'
 import { fail } from '../../errors'
 import { assertProjectAccess, type UserContext } from '../../trpc'
 import { actorOf } from '../rotation/duty'
+import { auditInTransaction } from '../../audit'
 import { deliverNotices, persistDecisions } from '../rotation/effects'
 
 /**
@@ -35,6 +36,7 @@ export function finishReception({ ctx, input }: { ctx: UserContext; input: Finis
     const { result } = hub.commit(row.projectId, ctx.now, actorOf(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day) => {
       const notices = persistDecisions(tx, hub, day, decisions, at)
       recordOutcome(tx)
+      auditInTransaction(ctx, tx)
       hub.addDuration(day, row.assignedAt, at)
       return notices
     })
@@ -44,6 +46,7 @@ export function finishReception({ ctx, input }: { ctx: UserContext; input: Finis
     ctx.db.transaction((tx) => {
       tx.update(receptions).set({ status: 'finished', finishedAt: at, result: input.result }).where(eq(receptions.id, row.id)).run()
       recordOutcome(tx)
+      auditInTransaction(ctx, tx)
     })
   }
   return { ok: true as const }

@@ -1,6 +1,7 @@
 import { positionOf, type SetBreakInput } from '@anchang/shared'
 import type { Context } from '../../context'
 import type { DutyConsultant } from './identify'
+import { auditInTransaction } from '../../audit'
 import { deliverNotices, persistDecisions } from './effects'
 
 type DutyContext = Context & { duty: { projectId: string; consultant: DutyConsultant } }
@@ -14,9 +15,10 @@ function actorOf(ctx: Context) {
 function record(ctx: DutyContext, input: Parameters<Context['deps']['rotation']['commit']>[3]) {
   const { projectId } = ctx.duty
   const hub = ctx.deps.rotation
-  const { result } = hub.commit(projectId, ctx.now, actorOf(ctx), input, (tx, decisions, day, event) =>
-    persistDecisions(tx, hub, day, decisions, event.at),
-  )
+  const { result } = hub.commit(projectId, ctx.now, actorOf(ctx), input, (tx, decisions, day, event) => {
+    auditInTransaction(ctx, tx)
+    return persistDecisions(tx, hub, day, decisions, event.at)
+  })
   deliverNotices(hub, result)
 }
 

@@ -3,13 +3,15 @@ import { z } from 'zod'
 import { TRPCError } from '@trpc/server'
 import type { UserContext } from '../../trpc'
 import { actorOf } from './duty'
+import { auditInTransaction } from '../../audit'
 import { deliverNotices, persistDecisions } from './effects'
 
 function record(ctx: UserContext, projectId: string, event: RotationEventInput) {
   const hub = ctx.deps.rotation
-  const { result } = hub.commit(projectId, ctx.now, actorOf(ctx), event, (tx, decisions, day, e) =>
-    persistDecisions(tx, hub, day, decisions, e.at),
-  )
+  const { result } = hub.commit(projectId, ctx.now, actorOf(ctx), event, (tx, decisions, day, e) => {
+    auditInTransaction(ctx, tx)
+    return persistDecisions(tx, hub, day, decisions, e.at)
+  })
   deliverNotices(hub, result)
   return { ok: true as const }
 }

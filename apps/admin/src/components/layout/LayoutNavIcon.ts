@@ -1,0 +1,31 @@
+import { h } from 'vue'
+import type { PageKey } from '../../router/access'
+
+/** Outline icons drawn inline: the collapsed menu shows only these, and no icon font is shipped. */
+const PATHS: Record<PageKey, string> = {
+  home: 'M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
+  staff: 'M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0',
+  devices: 'M4 4h16v11H4zM9 20h6M12 15v5',
+  settings: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
+  projects: 'M3 21V7l6-4 6 4v14M15 21V11h6v10M3 21h18M7 10h4M7 14h4',
+  audit: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
+}
+
+export function navIcon(page: PageKey) {
+  return () =>
+    h(
+      'svg',
+      {
+        viewBox: '0 0 24 24',
+        width: '1em',
+        height: '1em',
+        fill: 'none',
+        stroke: 'currentColor',
+        'stroke-width': 1.8,
+        'stroke-linecap': 'round',
+        'stroke-linejoin': 'round',
+        'aria-hidden': 'true',
+      },
+      [h('path', { d: PATHS[page] })],
+    )
+}

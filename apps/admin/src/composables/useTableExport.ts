@@ -1,0 +1,131 @@
+import { ref } from 'vue'
+
+export type CellValue = string | number | null | undefined
+
+/** One column of an exported list: its heading and how a row reads in it. */
+export interface ExportColumn<T> {
+  title: string
+  value: (row: T) => CellValue
+}
+
+export interface ExportTable {
+  /** Heading of the sheet, e.g. 员工名单. */
+  title: string
+  /** Lines under the heading: project, export time. */
+  subtitle: string[]
+  header: string[]
+  body: (string | number)[][]
+}
+
+/** The heading row and one row per item, blanks for missing values, in column order. */
+export function buildExportRows<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): (string | number)[][] {
+  return [
+    columns.map((c) => c.title),
+    ...rows.map((row) => columns.map((c) => c.value(row) ?? '')),
+  ]
+}
+
+/** A Chinese character takes two columns of an Excel cell. */
+export function displayWidth(value: string | number): number {
+  let width = 0
+  for (const ch of String(value)) width += /[\u1100-\uffff]/.test(ch) ? 2 : 1
+  return width
+}
+
+/** Column widths that fit the longest cell, within reason. */
+export function columnWidths(rows: readonly (readonly (string | number)[])[]): number[] {
+  const widths: number[] = []
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))
+    })
+  }
+  return widths.map((w) => Math.min(Math.max(w + 2, 8), 60))
+}
+
+/** `员工名单-DEMO-20260301-1405.xlsx`: sorts by time and is safe on every file system. */
+export function exportFileName(title: string, projectCode: string | null, stamp: string): string {
+  const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '-')
+  return [safe(title), projectCode && safe(projectCode), stamp].filter(Boolean).join('-') + '.xlsx'
+}
+
+/** `20260301-1405` from `2026-03-01 14:05`. */
+export function fileStamp(dateTime: string): string {
+  return dateTime.replace(/[-:]/g, '').replace(' ', '-')
+}
+
+/** The .xlsx file: heading, subtitle lines, a bold heading row with a filter, then the rows. */
+export async function buildWorkbook(table: ExportTable): Promise<Blob> {
+  // exceljs is large: fetched only when someone actually exports.
+  const mod = await import('exceljs')
+  const Workbook = mod.Workbook ?? (mod as unknown as { default: typeof mod }).default.Workbook
+  const workbook = new Workbook()
+  workbook.created = new Date()
+  const sheet = workbook.addWorksheet(table.title.slice(0, 31))
+  const columnCount = Math.max(table.header.length, 1)
+
+  sheet.addRow([table.title]).font = { bold: true, size: 14 }
+  sheet.mergeCells(1, 1, 1, columnCount)
+  for (const line of table.subtitle) {
+    const row = sheet.addRow([line])
+    row.font = { color: { argb: 'FF555555' } }
+    sheet.mergeCells(row.number, 1, row.number, columnCount)
+  }
+  const headerRow = sheet.addRow(table.header)
+  headerRow.font = { bold: true }
+  headerRow.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF9' } }
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF9AA8C2' } } }
+  })
+  for (const row of table.body) sheet.addRow(row)
+
+  columnWidths([table.header, ...table.body]).forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width
+  })
+  sheet.views = [{ state: 'frozen', ySplit: headerRow.number }]
+  if (table.body.length) {
+    sheet.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number, column: columnCount } }
+  }
+  const buffer = await workbook.xlsx.writeBuffer()
+  return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  // The browser has taken the file by the next tick; the URL would otherwise hold the blob in memory.
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** Excel export and printing for any list page. */
+export function useTableExport() {
+  const exporting = ref(false)
+
+  async function exportXlsx<T>(options: {
+    title: string
+    subtitle: string[]
+    fileName: string
+    columns: readonly ExportColumn<T>[]
+    rows: readonly T[]
+  }): Promise<void> {
+    exporting.value = true
+    try {
+      const [header = [], ...body] = buildExportRows(options.columns, options.rows)
+      const blob = await buildWorkbook({ title: options.title, subtitle: options.subtitle, header: header.map(String), body })
+      download(blob, options.fileName)
+    } finally {
+      exporting.value = false
+    }
+  }
+
+  function print(): void {
+    window.print()
+  }
+
+  return { exporting, exportXlsx, print }
+}

@@ -1,0 +1,34 @@
+import { ROLES, type Role } from '@anchang/shared'
+
+export const PAGES = ['home', 'staff', 'devices', 'settings', 'projects', 'audit'] as const
+export type PageKey = (typeof PAGES)[number]
+
+/** Who may open each page; the server checks every call again, this only keeps the menus honest. */
+export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
+  home: ROLES,
+  staff: ['director', 'manager', 'assistant'],
+  devices: ['director', 'manager'],
+  settings: ['director', 'manager'],
+  projects: ['director'],
+  audit: ['director'],
+}
+
+export function isPageKey(name: unknown): name is PageKey {
+  return typeof name === 'string' && (PAGES as readonly string[]).includes(name)
+}
+
+export function canOpen(role: Role, page: PageKey): boolean {
+  return PAGE_ROLES[page].includes(role)
+}
+
+/** The side navigation of a role, in menu order. */
+export function navFor(role: Role): PageKey[] {
+  return PAGES.filter((page) => canOpen(role, page))
+}
+
+/** Where to go after signing in: only a path inside this app, never another site or the sign-in page. */
+export function safeRedirect(raw: unknown): string {
+  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/'
+  if (raw === '/login' || raw.startsWith('/login?')) return '/'
+  return raw
+}

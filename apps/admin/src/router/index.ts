@@ -1,0 +1,76 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useSessionStore } from '../stores/session'
+import { canOpen, isPageKey, safeRedirect } from './access'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean
+    /** i18n key of the page title. */
+    titleKey?: string
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../pages/LoginPage.vue'),
+    meta: { public: true, titleKey: 'login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('../components/layout/LayoutShell.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('../pages/HomePage.vue'), meta: { titleKey: 'nav.home' } },
+      { path: 'staff', name: 'staff', component: () => import('../pages/StaffPage.vue'), meta: { titleKey: 'nav.staff' } },
+      {
+        path: 'devices',
+        name: 'devices',
+        component: () => import('../pages/DevicesPage.vue'),
+        meta: { titleKey: 'nav.devices' },
+      },
+      {
+        path: 'settings',
+        name: 'settings',
+        component: () => import('../pages/SettingsPage.vue'),
+        meta: { titleKey: 'nav.settings' },
+      },
+      {
+        path: 'projects',
+        name: 'projects',
+        component: () => import('../pages/ProjectsPage.vue'),
+        meta: { titleKey: 'nav.projects' },
+      },
+      { path: 'audit', name: 'audit', component: () => import('../pages/AuditPage.vue'), meta: { titleKey: 'nav.audit' } },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'notFound',
+        component: () => import('../pages/NotFoundPage.vue'),
+        meta: { titleKey: 'notFound.title' },
+      },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  try {
+    await session.ensureLoaded()
+  } catch {
+    // The server is unreachable: the sign-in page says so when the person tries.
+    session.forget()
+  }
+  if (to.meta.public) {
+    return to.name === 'login' && session.user ? safeRedirect(to.query.redirect) : true
+  }
+  if (!session.user) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (isPageKey(to.name) && !canOpen(session.user.role, to.name)) {
+    return { name: 'home', query: { denied: to.name } }
+  }
+  return true
+})
