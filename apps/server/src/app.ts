@@ -1,9 +1,10 @@
-import express, { type ErrorRequestHandler, type Express } from 'express'
+import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import { randomUUID } from 'node:crypto'
-import { appRouter, createContext, requestStore, SESSION_COOKIE, type AppDeps } from '@anchang/api'
+import { appRouter, createContext, requestStore, SESSION_COOKIE, type AppDeps, type Context } from '@anchang/api'
 import { MESSAGES, pickLocale } from '@anchang/shared'
 import { securityHeaders } from './security'
+import { singleCallHandler } from './rpc'
 import { mountApps } from './static'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -52,25 +53,26 @@ export function createApp(deps: AppDeps, opts: { repoRoot?: string; trustProxy?:
     req.headers['content-type'] = 'application/json'
     next()
   })
+  const contextFor = (req: Request, res: Response, connectionToken?: unknown): Context => {
+    const store = requestStore.getStore()
+    return createContext(deps, {
+      sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
+      bearerToken: bearer(req.headers.authorization) ?? (typeof connectionToken === 'string' ? connectionToken : null),
+      ip: req.ip ?? req.socket.remoteAddress ?? '',
+      userAgent: req.get('user-agent') ?? null,
+      locale: store?.locale ?? 'zh-CN',
+      requestId: store?.requestId ?? randomUUID(),
+      secure: req.secure,
+      setCookie: (header) => res.append('Set-Cookie', header),
+    })
+  }
+  app.use('/trpc', singleCallHandler(deps, (req, res) => contextFor(req, res), MAX_BODY_BYTES))
   app.use(
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
-      createContext: ({ req, res, info }) => {
-        const store = requestStore.getStore()
-        const token = info.connectionParams?.token
-        return createContext(deps, {
-          sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
-          bearerToken: bearer(req.headers.authorization) ?? (typeof token === 'string' ? token : null),
-          ip: req.ip ?? req.socket.remoteAddress ?? '',
-          userAgent: req.get('user-agent') ?? null,
-          locale: store?.locale ?? 'zh-CN',
-          requestId: store?.requestId ?? randomUUID(),
-          secure: req.secure,
-          setCookie: (header) => res.append('Set-Cookie', header),
-        })
-      },
+      createContext: ({ req, res, info }) => contextFor(req, res, info.connectionParams?.token),
       onError({ error, path, type }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           deps.log.error('procedure failed', { path, type, error: error.cause?.stack ?? error.stack })

@@ -32,6 +32,7 @@ export function openDatabase(file: string, migrationsFolder = DEFAULT_MIGRATIONS
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  cacheStatements(sqlite)
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder })
   return {
@@ -44,4 +45,26 @@ export function openDatabase(file: string, migrationsFolder = DEFAULT_MIGRATIONS
       }
     },
   }
+}
+
+/**
+ * drizzle prepares every statement anew, and compiling SQL costs more than running it: reuse
+ * compiled statements by their text. Statements are used synchronously, one at a time, so sharing
+ * is safe; drizzle switches a statement to raw rows for its own reads, so a reused reader is switched
+ * back first.
+ */
+function cacheStatements(sqlite: Database.Database, limit = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite)
+  const cache = new Map<string, Database.Statement>()
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source)
+    if (cached) {
+      if (cached.reader) cached.raw(false)
+      return cached
+    }
+    const statement = prepare(source)
+    if (cache.size >= limit) cache.delete(cache.keys().next().value!)
+    cache.set(source, statement)
+    return statement
+  }) as typeof sqlite.prepare
 }

@@ -33,7 +33,7 @@ function at(date: string, minutes: number, offsetMinutes = 8 * 60): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) + (minutes - offsetMinutes) * 60_000)
 }
 
-type Scheduled = { time: number; run: () => void }
+type Scheduled = { time: number; run: () => Promise<unknown> }
 
 /**
  * ~90 days of office life for the demo project, produced by the real services on a simulated
@@ -78,7 +78,7 @@ export async function seedDemoHistory(deps: AppDeps, projectCode = 'DEMO', now =
       const weekday = new Date(`${date}T12:00:00Z`).getUTCDay()
       const weekend = weekday === 0 || weekday === 6
       const queue: Scheduled[] = []
-      const schedule = (minutes: number, run: () => void) => queue.push({ time: at(date, minutes).getTime(), run })
+      const schedule = (minutes: number, run: () => Promise<unknown>) => queue.push({ time: at(date, minutes).getTime(), run })
       const onDuty = consultants.filter(() => rnd.chance(0.88))
       onDuty.forEach((c, i) => schedule(8 * 60 + 50 + i * 2 + rnd.int(0, 15), () => signIn({ ctx: duty(c) })))
       // Lunch breaks keep the place; now and then someone steps out on a private errand and loses it.
@@ -91,13 +91,13 @@ export async function seedDemoHistory(deps: AppDeps, projectCode = 'DEMO', now =
       const visits = rnd.int(weekend ? 18 : 8, weekend ? 32 : 16)
       for (let v = 0; v < visits; v++) {
         const minute = rnd.int(9 * 60 + 20, 17 * 60 + 40)
-        schedule(minute, () => {
+        schedule(minute, async () => {
           const returning = knownPhones.length > 20 && rnd.chance(0.25)
           const phone = returning ? rnd.pick(knownPhones) : `1${rnd.pick(['38', '39', '58', '86', '88', '35', '37'])}${String(10_000_000 + ((phoneSeq += 7919) % 89_999_999)).slice(-8)}`
           if (!returning) knownPhones.push(phone)
           const call = rnd.chance(0.2)
           const input = { phone, surname: rnd.pick([...SURNAMES]), title: rnd.pick(['先生', '女士'] as const) }
-          tryIt(() =>
+          await tryIt(() =>
             call
               ? startCall({ ctx: userCtx(manager as never), input: { ...input, projectId: project.id } })
               : kioskCheckIn({ ctx: kioskCtx() as never, input: { ...input, partySize: rnd.int(1, 4), channel: rnd.pick(channels), consentVersion: '2026-11' } }),
@@ -105,13 +105,13 @@ export async function seedDemoHistory(deps: AppDeps, projectCode = 'DEMO', now =
         })
       }
       const scheduleFinish = (receptionId: string, from: number) => {
-        schedule(from + rnd.int(12, 55), () => {
+        schedule(from + rnd.int(12, 55), async () => {
           const row = deps.rotation.day(project.id, clock).state.receptions.get(receptionId)
           if (!row) return
           const consultant = consultants.find((c) => c.id === row.consultantId)!
           const invalid = rnd.chance(0.15)
           const grade: Grade = rnd.pick(['A', 'B', 'B', 'C', 'C', 'C', 'D'])
-          tryIt(() => finishReception({ ctx: userCtx(consultant as never), input: { receptionId, result: invalid ? 'invalid' : 'valid', ...(invalid ? { note: '市场调查' } : { grade }) } }))
+          await tryIt(() => finishReception({ ctx: userCtx(consultant as never), input: { receptionId, result: invalid ? 'invalid' : 'valid', ...(invalid ? { note: '市场调查' } : { grade }) } }))
         })
       }
       onDuty.forEach((c) => schedule(18 * 60 + 30, () => tryIt(() => signOut({ ctx: duty(c) }))))
@@ -121,7 +121,7 @@ export async function seedDemoHistory(deps: AppDeps, projectCode = 'DEMO', now =
         clock = new Date(next.time)
         const open = () => deps.rotation.day(project.id, clock).state.receptions
         const before = new Set(open().keys())
-        next.run()
+        await next.run()
         // Whatever reception this step opened (a check-in, or a visitor taken from the line) ends later.
         for (const id of open().keys()) if (!before.has(id)) scheduleFinish(id, minutesOf(date, clock))
       }
@@ -140,9 +140,9 @@ function minutesOf(date: string, instant: Date): number {
 }
 
 /** The simulation drives real rules; an event the rules refuse (e.g. a break while receiving) is simply skipped. */
-function tryIt<T>(run: () => T): T | undefined {
+async function tryIt<T>(run: () => Promise<T>): Promise<T | undefined> {
   try {
-    return run()
+    return await run()
   } catch (error) {
     if (error instanceof Error && error.name === 'TRPCError') return undefined
     throw error

@@ -53,7 +53,7 @@ export function listAppeals({ ctx, input }: { ctx: UserContext; input: { project
  * The manager answers; an accepted appeal may give the consultant the next turn (recorded in the
  * rotation log as a granted turn with the appeal as its reason).
  */
-export function answerAppeal({ ctx, input }: { ctx: UserContext; input: { appealId: string; accepted: boolean; answer: string; grantTurn: boolean } }) {
+export async function answerAppeal({ ctx, input }: { ctx: UserContext; input: { appealId: string; accepted: boolean; answer: string; grantTurn: boolean } }) {
   const appeal = ctx.db.select().from(appeals).where(eq(appeals.id, input.appealId)).get()
   if (!appeal) fail('NOT_FOUND', 'rotation.appealNotFound')
   assertProjectAccess(ctx, appeal.projectId)
@@ -72,7 +72,7 @@ export function answerAppeal({ ctx, input }: { ctx: UserContext; input: { appeal
   // The granted turn and the answer are one write: both or neither.
   if (grant) {
     const hub = ctx.deps.rotation
-    hub.commit(appeal.projectId, ctx.now, actorOf(ctx), { type: 'grantTurn', consultantId: appeal.consultantId, reason: `申诉：${input.answer}` }, (tx) => answer(tx))
+    await hub.commit(appeal.projectId, ctx.now, actorOf(ctx), { type: 'grantTurn', consultantId: appeal.consultantId, reason: `申诉：${input.answer}` }, (tx) => answer(tx))
   } else {
     ctx.db.transaction(answer)
   }

@@ -78,7 +78,7 @@ function overdueConsultants(ctx: Context, day: ProjectDay): string[] | undefined
  * line) and the check-in, the customer, the reception or the waiting entry, the event and the
  * notices are stored in one transaction. A number already inside answers its existing outcome.
  */
-export function receiveVisitor(ctx: Context, visit: Visit): CheckInOutcome {
+export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckInOutcome> {
   const hub = ctx.deps.rotation
   const day = hub.day(visit.projectId, ctx.now)
   if (visit.channel && !day.config.channels.includes(visit.channel)) {
@@ -104,7 +104,7 @@ export function receiveVisitor(ctx: Context, visit: Visit): CheckInOutcome {
   const ids = { checkInId: newId(), receptionId: newId(), waitingId: newId() }
   const at = ctx.now.toISOString()
 
-  const { result } = hub.commit(
+  const { result } = await hub.commit(
     visit.projectId,
     ctx.now,
     actorOf(ctx),
@@ -119,6 +119,14 @@ export function receiveVisitor(ctx: Context, visit: Visit): CheckInOutcome {
       ...(day.config.settings.rotation.overdueFollowUpsBlock ? { blockedIds: overdueConsultants(ctx, day) } : {}),
     },
     (tx, decisions, day) => {
+      const repeat = decisions.find((d) => d.type === 'existing')
+      // The same number came in twice within one batch: the second answers the first's outcome and writes nothing.
+      if (repeat?.type === 'existing') {
+        const outcome = repeat.receptionId
+          ? assignedOutcome(day, repeat.receptionId, repeat.consultantId!, repeat.reason as AssignmentReason)
+          : waitingOutcome(hub, day, repeat.waitingId!, repeat.waitPosition ?? 1)
+        return { outcome, notices: [] }
+      }
       if (customer) {
         if ((!customer.surname && visit.surname) || (!customer.title && visit.title)) {
           tx.update(customers)

@@ -11,7 +11,7 @@ import { deliverNotices, persistDecisions } from '../rotation/effects'
  * The receiving consultant closes the reception: valid with a grade, or invalid. An invalid one
  * that used a turn gives it back (补位); a valid one decides or renews the customer's ownership.
  */
-export function finishReception({ ctx, input }: { ctx: UserContext; input: FinishInput }) {
+export async function finishReception({ ctx, input }: { ctx: UserContext; input: FinishInput }) {
   const row = ctx.db.select().from(receptions).where(eq(receptions.id, input.receptionId)).get()
   if (!row) fail('NOT_FOUND', 'rotation.receptionNotOpen')
   assertProjectAccess(ctx, row.projectId)
@@ -33,12 +33,18 @@ export function finishReception({ ctx, input }: { ctx: UserContext; input: Finis
   }
 
   if (day.state.receptions.has(row.id)) {
-    const { result } = hub.commit(row.projectId, ctx.now, actorOf(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day) => {
+    const finished = hub.commit(row.projectId, ctx.now, actorOf(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day) => {
       const notices = persistDecisions(tx, hub, day, decisions, at)
       recordOutcome(tx)
       auditInTransaction(ctx, tx)
       hub.addDuration(day, row.assignedAt, at)
       return notices
+    })
+    // A double tap sends two finishes in one batch: the second finds the reception already closed.
+    const { result } = await finished.catch((error: unknown) => {
+      const now = ctx.db.select({ status: receptions.status }).from(receptions).where(eq(receptions.id, row.id)).get()
+      if (now?.status === 'finished') fail('CONFLICT', 'rotation.alreadyFinished')
+      throw error
     })
     deliverNotices(hub, result)
   } else {

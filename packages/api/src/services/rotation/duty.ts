@@ -12,10 +12,10 @@ function actorOf(ctx: Context) {
     : { type: 'user' as const, id: ctx.actor.type === 'user' ? ctx.actor.user.id : null }
 }
 
-function record(ctx: DutyContext, input: Parameters<Context['deps']['rotation']['commit']>[3]) {
+async function record(ctx: DutyContext, input: Parameters<Context['deps']['rotation']['commit']>[3]) {
   const { projectId } = ctx.duty
   const hub = ctx.deps.rotation
-  const { result } = hub.commit(projectId, ctx.now, actorOf(ctx), input, (tx, decisions, day, event) => {
+  const { result } = await hub.commit(projectId, ctx.now, actorOf(ctx), input, (tx, decisions, day, event) => {
     auditInTransaction(ctx, tx)
     return persistDecisions(tx, hub, day, decisions, event.at)
   })
@@ -23,18 +23,18 @@ function record(ctx: DutyContext, input: Parameters<Context['deps']['rotation'][
 }
 
 /** Joins the tail of the queue; signing in twice keeps the place. A waiting visitor is taken at once. */
-export function signIn({ ctx }: { ctx: DutyContext }) {
+export async function signIn({ ctx }: { ctx: DutyContext }) {
   const { projectId, consultant } = ctx.duty
   const hub = ctx.deps.rotation
   if (!hub.day(projectId, ctx.now).state.consultants.has(consultant.id)) {
-    record(ctx, { type: 'signIn', consultantId: consultant.id, name: consultant.name })
+    await record(ctx, { type: 'signIn', consultantId: consultant.id, name: consultant.name })
   }
   return { position: positionOf(hub.day(projectId, ctx.now).state, consultant.id)!, consultant }
 }
 
-export function setBreak({ ctx, input }: { ctx: DutyContext; input: SetBreakInput }) {
+export async function setBreak({ ctx, input }: { ctx: DutyContext; input: SetBreakInput }) {
   const { consultant } = ctx.duty
-  record(
+  await record(
     ctx,
     input.onBreak
       ? { type: 'break', consultantId: consultant.id, reason: input.reason ?? null }
@@ -43,10 +43,10 @@ export function setBreak({ ctx, input }: { ctx: DutyContext; input: SetBreakInpu
   return { ok: true as const, consultant }
 }
 
-export function signOut({ ctx }: { ctx: DutyContext }) {
+export async function signOut({ ctx }: { ctx: DutyContext }) {
   const { projectId, consultant } = ctx.duty
   if (ctx.deps.rotation.day(projectId, ctx.now).state.consultants.has(consultant.id)) {
-    record(ctx, { type: 'signOut', consultantId: consultant.id })
+    await record(ctx, { type: 'signOut', consultantId: consultant.id })
   }
   return { ok: true as const, consultant }
 }

@@ -48,6 +48,16 @@ export type BoardPayload = BoardView & {
   averageReceptionMinutes: number
 }
 
+interface PendingWrite {
+  projectId: string
+  now: Date
+  actor: Actor
+  input: RotationEventInput
+  effects: (tx: Tx, decisions: Decision[], day: ProjectDay, event: RotationEvent) => unknown
+  resolve: (value: { decisions: Decision[]; result: unknown }) => void
+  reject: (error: unknown) => void
+}
+
 export interface Actor {
   type: 'user' | 'device' | 'system'
   id: string | null
@@ -65,6 +75,8 @@ export class RotationHub {
   private readonly emitter = new EventEmitter().setMaxListeners(0)
   private readonly pending = new Set<string>()
   private readonly boards = new Map<string, BoardPayload>()
+  private queue: PendingWrite[] = []
+  private flushScheduled = false
 
   constructor(
     private readonly db: Db,
@@ -131,8 +143,8 @@ export class RotationHub {
   }
 
   /**
-   * Applies one event and stores it with its effects in one transaction. `effects` runs inside the
-   * transaction with the decisions the event caused; whatever it returns is returned.
+   * Applies one event and stores it with its effects. `effects` runs inside the transaction with the
+   * decisions the event caused; the promise answers what it returned once the write is on disk.
    */
   commit<T>(
     projectId: string,
@@ -140,27 +152,67 @@ export class RotationHub {
     actor: Actor,
     input: RotationEventInput,
     effects: (tx: Tx, decisions: Decision[], day: ProjectDay, event: RotationEvent) => T,
-  ): { decisions: Decision[]; result: T } {
-    const day = this.day(projectId, now)
-    const at = now.toISOString()
-    const event = { ...input, at } as RotationEvent
-    let applied = false
+  ): Promise<{ decisions: Decision[]; result: T }> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ projectId, now, actor, input, effects, resolve, reject } as PendingWrite)
+      if (!this.flushScheduled) {
+        this.flushScheduled = true
+        setImmediate(() => this.flush())
+      }
+    })
+  }
+
+  /**
+   * Group commit. The writes queued during one turn of the event loop go to disk in one transaction,
+   * one disk sync for all of them, and nobody is answered before it. Each write runs in a savepoint of
+   * its own: a refused or failed one is rolled back alone and its project's day is rebuilt from the
+   * log at once, so the writes after it in the batch see exactly what is stored.
+   */
+  private flush(): void {
+    this.flushScheduled = false
+    const batch = this.queue
+    this.queue = []
+    const outcomes: ({ ok: true; value: { decisions: Decision[]; result: unknown } } | { ok: false; error: unknown })[] = []
+    const touched = new Set<string>()
     try {
-      const out = this.db.transaction((tx) => {
-        if (!day.logged) this.append(tx, day, { type: 'settings', settings: day.state.settings, at }, { type: 'system', id: null })
-        const decisions = applyEvent(day.state, event)
-        applied = true
-        this.append(tx, day, event, actor)
-        return { decisions, result: effects(tx, decisions, day, event) }
+      this.db.transaction((outer) => {
+        for (const unit of batch) {
+          let applied = false
+          try {
+            const day = this.day(unit.projectId, unit.now)
+            const at = unit.now.toISOString()
+            const event = { ...unit.input, at } as RotationEvent
+            const value = outer.transaction((tx) => {
+              if (!day.logged) this.append(tx, day, { type: 'settings', settings: day.state.settings, at }, { type: 'system', id: null })
+              const decisions = applyEvent(day.state, event)
+              applied = true
+              this.append(tx, day, event, unit.actor)
+              return { decisions, result: unit.effects(tx, decisions, day, event) }
+            })
+            day.logged = true
+            touched.add(unit.projectId)
+            outcomes.push({ ok: true, value })
+          } catch (error) {
+            if (applied) this.days.delete(unit.projectId)
+            outcomes.push({ ok: false, error })
+          }
+        }
       })
-      day.logged = true
-      this.changed(projectId)
-      return out
     } catch (error) {
-      if (applied) this.days.delete(projectId)
-      // The engine refuses in domain terms; callers speak tRPC.
-      throw error instanceof DomainError ? toTRPCError(error) : error
+      // The commit itself failed: nothing of the batch is stored, and the days must be re-read.
+      for (const unit of batch) {
+        this.days.delete(unit.projectId)
+        unit.reject(error)
+      }
+      return
     }
+    for (const projectId of touched) this.changed(projectId)
+    batch.forEach((unit, i) => {
+      const outcome = outcomes[i]!
+      if (outcome.ok) unit.resolve(outcome.value)
+      // The engine refuses in domain terms; callers speak tRPC.
+      else unit.reject(outcome.error instanceof DomainError ? toTRPCError(outcome.error) : outcome.error)
+    })
   }
 
   private append(tx: Tx, day: ProjectDay, event: RotationEvent, actor: Actor): void {
@@ -181,7 +233,9 @@ export class RotationHub {
     } else {
       day.config = config
       if (JSON.stringify(day.state.settings) !== JSON.stringify(config.settings.rotation)) {
-        this.commit(projectId, now, { type: 'system', id: null }, { type: 'settings', settings: config.settings.rotation }, () => null)
+        void this.commit(projectId, now, { type: 'system', id: null }, { type: 'settings', settings: config.settings.rotation }, () => null).catch(
+          (error: unknown) => this.log.error('settings event not logged', { projectId, error: String(error) }),
+        )
       }
     }
     this.changed(projectId)

@@ -6,9 +6,9 @@ import { actorOf } from './duty'
 import { auditInTransaction } from '../../audit'
 import { deliverNotices, persistDecisions } from './effects'
 
-function record(ctx: UserContext, projectId: string, event: RotationEventInput) {
+async function record(ctx: UserContext, projectId: string, event: RotationEventInput) {
   const hub = ctx.deps.rotation
-  const { result } = hub.commit(projectId, ctx.now, actorOf(ctx), event, (tx, decisions, day, e) => {
+  const { result } = await hub.commit(projectId, ctx.now, actorOf(ctx), event, (tx, decisions, day, e) => {
     auditInTransaction(ctx, tx)
     return persistDecisions(tx, hub, day, decisions, e.at)
   })

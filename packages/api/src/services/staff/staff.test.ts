@@ -67,7 +67,8 @@ describe('staff.create', () => {
       const before = userCount()
       const error = await failureOf(world.asUser(manager).staff.create(newStaff(role)))
       expect(error?.code).toBe('FORBIDDEN')
-      expect(sentenceOf(error)).toContain(role)
+      expect(sentenceOf(error)).toContain(role === 'manager' ? '销售经理' : '销售总监')
+      expect(sentenceOf(error, 'en')).toContain(role)
       expect(userCount()).toBe(before)
     },
   )

@@ -1,0 +1,569 @@
+/**
+ * The rotation as the office lives it, through the callers: sign-in by session and kiosk PIN,
+ * breaks, sign-out, a manager's overrides, the board, and the day's state surviving a restart and
+ * a replay of its log (DOMAIN.md "The rotation"; CONTRACT.md `rotation.*`).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { and, eq, sql } from 'drizzle-orm'
+import {
+  channels,
+  devices,
+  hashPin,
+  newId,
+  newToken,
+  openDatabase,
+  projectMembers,
+  projects,
+  receptions,
+  sessions,
+  sha256,
+  users,
+  type Database_,
+} from '@anchang/db'
+import { CONSENT_VERSION } from '@anchang/shared'
+import { failureOf, sentenceOf } from '../../authz-matrix'
+import { createContext, type AppDeps } from '../../context'
+import { createDeps } from '../../deps'
+import { createLogger } from '../../logger'
+import { appRouter } from '../../root'
+import { createTestWorld, type TestUser, type TestWorld } from '../../testing'
+import { createCallerFactory } from '../../trpc'
+import { RotationHub } from './hub'
+
+const START = new Date('2026-03-02T02:00:00.000Z') // 10:00 in Shanghai
+const NAMES = ['张伟', '李娜', '王芳', '刘洋']
+const PINS = ['1001', '1002', '1003', '1004']
+
+let world: TestWorld
+let project: { id: string; code: string }
+let manager: TestUser
+let team: TestUser[]
+let kiosk: { id: string; token: string }
+let now: Date
+
+beforeEach(async () => {
+  world = createTestWorld()
+  project = world.createProject()
+  manager = await world.createUser({ role: 'manager', projectIds: [project.id], name: '吴敏' })
+  team = []
+  for (const [i, name] of NAMES.entries()) {
+    team.push(await world.createUser({ role: 'consultant', projectIds: [project.id], name, pin: PINS[i] }))
+  }
+  kiosk = world.createDevice({ projectId: project.id, kind: 'kiosk' })
+  now = START
+  world.setNow(now)
+})
+afterEach(() => world.close())
+
+function tick(minutes = 1): void {
+  now = new Date(now.getTime() + minutes * 60_000)
+  world.setNow(now)
+}
+
+const c1 = () => team[0]!
+const c2 = () => team[1]!
+const c3 = () => team[2]!
+const c4 = () => team[3]!
+const asManager = () => world.asUser(manager)
+const signIn = async (...who: TestUser[]) => {
+  for (const person of who) await world.asUser(person).rotation.signIn({ projectId: project.id })
+}
+const byPin = (pin: string, device = kiosk) => world.asDevice(device).rotation.signIn({ pin })
+const checkIn = (phone: string) => world.asDevice(kiosk).kiosk.checkIn({ phone, consentVersion: CONSENT_VERSION })
+const board = () => asManager().rotation.board({ projectId: project.id })
+const queue = async () => (await board()).queue.map((q) => [q.name, q.status, q.position])
+const order = async () => (await board()).queue.map((q) => q.consultantId)
+const eventCount = () =>
+  (world.database.sqlite.prepare('SELECT count(*) AS n FROM rotation_events').get() as { n: number }).n
+const override = (input: Record<string, unknown>) =>
+  asManager().rotation.override({ projectId: project.id, ...input } as Parameters<ReturnType<typeof asManager>['rotation']['override']>[0])
+
+describe('signing in', () => {
+  it('a consultant signs in from their own session and joins the tail, 1-based', async () => {
+    expect(await world.asUser(c1()).rotation.signIn({ projectId: project.id })).toMatchObject({ position: 1 })
+    expect(await world.asUser(c2()).rotation.signIn({ projectId: project.id })).toMatchObject({ position: 2 })
+    expect(await world.asUser(c3()).rotation.signIn({})).toMatchObject({ position: 3 })
+    expect(await queue()).toEqual([
+      ['张伟', 'available', 1],
+      ['李娜', 'available', 2],
+      ['王芳', 'available', 3],
+    ])
+    expect((await board()).queue.map((q) => q.consultantId)).toEqual([c1().id, c2().id, c3().id])
+  })
+
+  it('signing in twice keeps the place', async () => {
+    await signIn(c1(), c2())
+    expect(await world.asUser(c1()).rotation.signIn({ projectId: project.id })).toMatchObject({ position: 1 })
+    expect(await order()).toEqual([c1().id, c2().id])
+  })
+
+  it('at the kiosk, the PIN names the consultant, who joins the tail', async () => {
+    await signIn(c1())
+    expect(await byPin('1003')).toMatchObject({ position: 2 })
+    expect(await byPin('1002')).toMatchObject({ position: 3 })
+    expect(await order()).toEqual([c1().id, c3().id, c2().id])
+  })
+
+  it('five wrong PINs in a row lock PIN entry on that kiosk for five minutes, the right PIN included', async () => {
+    for (let i = 0; i < 5; i++) {
+      const error = await failureOf(byPin('9999'))
+      expect(error?.code).toBe('BAD_REQUEST')
+      expect(sentenceOf(error)).toContain('PIN 码不正确')
+    }
+    const locked = await failureOf(byPin('1001'))
+    expect(locked?.code).toBe('TOO_MANY_REQUESTS')
+    expect(sentenceOf(locked)).toMatch(/请 5 分钟后再试/)
+    expect((await board()).queue).toEqual([])
+
+    const other = world.createDevice({ projectId: project.id, kind: 'kiosk' })
+    expect(await byPin('1002', other), 'another kiosk is not locked').toMatchObject({ position: 1 })
+
+    tick(4)
+    expect((await failureOf(byPin('1001')))?.code).toBe('TOO_MANY_REQUESTS')
+    tick(1)
+    expect(await byPin('1001')).toMatchObject({ position: 2 })
+  })
+
+  it('a right PIN clears the count of wrong ones', async () => {
+    for (let i = 0; i < 4; i++) await failureOf(byPin('9999'))
+    await byPin('1001')
+    for (let i = 0; i < 4; i++) await failureOf(byPin('9999'))
+    expect(await byPin('1002')).toMatchObject({ position: 2 })
+  })
+
+  it('the PIN of a consultant of another project is a wrong PIN here', async () => {
+    const elsewhere = world.createProject()
+    await world.createUser({ role: 'consultant', projectIds: [elsewhere.id], pin: '7777' })
+    expect((await failureOf(byPin('7777')))?.code).toBe('BAD_REQUEST')
+    expect((await board()).queue).toEqual([])
+  })
+
+  it('a kiosk without a PIN is asked for one', async () => {
+    const error = await failureOf(world.asDevice(kiosk).rotation.signIn({}))
+    expect(error?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(error)).toBe('请在自助机上输入你的 PIN 码。')
+  })
+
+  it('a visitor already waiting is taken by the consultant who signs in', async () => {
+    await signIn(c1())
+    await checkIn('13800138001')
+    const waiting = await checkIn('13800138002')
+    tick()
+    await byPin('1002')
+    const b = await board()
+    expect(b.waiting).toEqual([])
+    expect(b.receiving).toContainEqual(expect.objectContaining({ consultantId: c2().id, reason: 'waiting' }))
+    expect(waiting.outcome).toBe('waiting')
+  })
+})
+
+describe('breaks and signing out', () => {
+  it('a break without a reason keeps the place: skipped while away, first again when back', async () => {
+    await signIn(c1(), c2(), c3())
+    await world.asUser(c1()).rotation.setBreak({ projectId: project.id, onBreak: true })
+    expect(await queue()).toEqual([
+      ['张伟', 'break', 1],
+      ['李娜', 'available', 2],
+      ['王芳', 'available', 3],
+    ])
+    expect((await checkIn('13800138001')).consultant?.id, 'the one on break is skipped').toBe(c2().id)
+    await world.asUser(c1()).rotation.setBreak({ projectId: project.id, onBreak: false })
+    expect(await queue()).toEqual([
+      ['张伟', 'available', 1],
+      ['王芳', 'available', 2],
+      ['李娜', 'receiving', 3],
+    ])
+    expect((await checkIn('13800138002')).consultant?.id).toBe(c1().id)
+  })
+
+  it('a lunch break keeps the place; a private errand loses it, behind whoever signed in meanwhile', async () => {
+    await signIn(c1(), c2(), c3())
+    await world.asUser(c1()).rotation.setBreak({ projectId: project.id, onBreak: true, reason: 'lunch' })
+    expect((await order())[0]).toBe(c1().id)
+    await world.asUser(c2()).rotation.setBreak({ projectId: project.id, onBreak: true, reason: 'private' })
+    await signIn(c4())
+    await world.asUser(c2()).rotation.setBreak({ projectId: project.id, onBreak: false })
+    expect(await order()).toEqual([c1().id, c3().id, c4().id, c2().id])
+    expect((await board()).queue[0]).toMatchObject({ status: 'break', breakReason: 'lunch' })
+  })
+
+  it('a break by kiosk PIN works like one from the app', async () => {
+    await signIn(c1(), c2())
+    expect(await world.asDevice(kiosk).rotation.setBreak({ pin: '1001', onBreak: true, reason: 'errand' })).toMatchObject({ ok: true })
+    expect(await queue()).toEqual([
+      ['张伟', 'break', 1],
+      ['李娜', 'available', 2],
+    ])
+  })
+
+  it('coming back from a break one is not on is refused', async () => {
+    await signIn(c1())
+    const error = await failureOf(world.asUser(c1()).rotation.setBreak({ projectId: project.id, onBreak: false }))
+    expect(error?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(error)).toBe('张伟没有在暂离。')
+  })
+
+  it('signing out or going on a break while receiving is refused, naming the consultant; nothing changes', async () => {
+    await signIn(c1(), c2())
+    await checkIn('13800138001')
+    const events = eventCount()
+    for (const call of [
+      () => world.asUser(c1()).rotation.signOut({ projectId: project.id }),
+      () => world.asUser(c1()).rotation.setBreak({ projectId: project.id, onBreak: true, reason: 'lunch' }),
+      () => world.asDevice(kiosk).rotation.signOut({ pin: '1001' }),
+    ]) {
+      const error = await failureOf(call)
+      expect(error?.code).toBe('CONFLICT')
+      expect(sentenceOf(error)).toBe('张伟正在接待客户，请先结束这次接待。')
+    }
+    expect(eventCount()).toBe(events)
+    expect(await queue()).toEqual([
+      ['李娜', 'available', 1],
+      ['张伟', 'receiving', 2],
+    ])
+  })
+
+  it('signing out leaves the queue; signing in again joins the tail', async () => {
+    await signIn(c1(), c2(), c3())
+    expect(await world.asDevice(kiosk).rotation.signOut({ pin: '1001' })).toMatchObject({ ok: true })
+    expect(await order()).toEqual([c2().id, c3().id])
+    expect(await world.asUser(c1()).rotation.signIn({ projectId: project.id })).toMatchObject({ position: 3 })
+  })
+
+  it('a consultant’s own view says where they stand', async () => {
+    await signIn(c1(), c2())
+    await checkIn('13800138001')
+    const mine = await world.asUser(c1()).rotation.mine({ projectId: project.id })
+    expect(mine).toMatchObject({ signedIn: true, status: 'receiving', position: 2, queueLength: 2, tally: { received: 1 } })
+    expect(mine.receptions).toEqual([expect.objectContaining({ reason: 'rotation', visitor: expect.objectContaining({ phone: '138****8001' }) })])
+  })
+})
+
+describe('a manager’s overrides', () => {
+  it.each([
+    ['no reason', {}],
+    ['an empty reason', { reason: '' }],
+    ['a reason of spaces', { reason: '   ' }],
+  ])('refuses an override with %s: BAD_REQUEST naming the reason, nothing written', async (_case, patch) => {
+    await signIn(c1(), c2())
+    const events = eventCount()
+    const error = await failureOf(override({ action: 'move', consultantId: c2().id, toPosition: 1, ...patch }))
+    expect(error?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(error)).toBe('请写明原因（reason）：每次调整都要留下理由。')
+    expect(eventCount()).toBe(events)
+    expect(await order()).toEqual([c1().id, c2().id])
+  })
+
+  it('missedTurn and undo without a reason are refused the same way', async () => {
+    await signIn(c1(), c2())
+    const visit = await checkIn('13800138001')
+    for (const call of [
+      () => asManager().rotation.missedTurn({ projectId: project.id, receptionId: visit.receptionId!, reason: ' ' }),
+      () => asManager().rotation.undo({ projectId: project.id, receptionId: visit.receptionId!, reason: '' }),
+    ]) {
+      expect((await failureOf(call))?.code).toBe('BAD_REQUEST')
+    }
+    expect((await board()).receiving).toEqual([expect.objectContaining({ consultantId: c1().id })])
+  })
+
+  it('move puts a consultant at the position asked', async () => {
+    await signIn(c1(), c2(), c3())
+    await override({ action: 'move', consultantId: c3().id, toPosition: 1, reason: '王芳今天值班' })
+    expect(await order()).toEqual([c3().id, c1().id, c2().id])
+    expect((await checkIn('13800138001')).consultant?.id).toBe(c3().id)
+    const events = await asManager().reception.events({ projectId: project.id, date: '2026-03-02' })
+    expect(events.find((e) => e.type === 'move')).toMatchObject({ reason: '王芳今天值班', consultantName: '王芳', actor: { name: '吴敏' } })
+  })
+
+  it('move without a position is refused naming toPosition', async () => {
+    await signIn(c1(), c2())
+    const error = await failureOf(override({ action: 'move', consultantId: c2().id, reason: '调整' }))
+    expect(error?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(error)).toContain('toPosition')
+  })
+
+  it('reassign hands an open reception to a free consultant, who is now receiving it', async () => {
+    await signIn(c1(), c2(), c3())
+    const visit = await checkIn('13800138001')
+    await override({ action: 'reassign', consultantId: c3().id, receptionId: visit.receptionId, reason: '客户要求换人' })
+    const b = await board()
+    expect(b.receiving).toEqual([expect.objectContaining({ receptionId: visit.receptionId, consultantId: c3().id, reason: 'override' })])
+    expect(b.queue.find((q) => q.consultantId === c1().id)?.status).toBe('available')
+    const [row] = await asManager().reception.log({ projectId: project.id, date: '2026-03-02' })
+    expect(row).toMatchObject({ receptionId: visit.receptionId, consultantId: c3().id, reason: 'override' })
+    expect((await failureOf(world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'invalid' })))?.code).toBe('FORBIDDEN')
+    expect(await world.asUser(c3()).reception.finish({ receptionId: visit.receptionId!, result: 'valid', grade: 'B' })).toEqual({ ok: true })
+  })
+
+  it('reassign to someone who is not free is refused', async () => {
+    await signIn(c1(), c2())
+    const first = await checkIn('13800138001')
+    await checkIn('13800138002')
+    const error = await failureOf(override({ action: 'reassign', consultantId: c2().id, receptionId: first.receptionId, reason: '换人' }))
+    expect(error?.code).toBe('CONFLICT')
+    expect(sentenceOf(error)).toContain('李娜')
+  })
+
+  it('grantTurn puts a consultant at the head, and their next reception says override', async () => {
+    await signIn(c1(), c2(), c3())
+    await override({ action: 'grantTurn', consultantId: c3().id, reason: '昨天漏分了一位' })
+    expect((await board()).queue[0]).toMatchObject({ consultantId: c3().id, position: 1 })
+    expect(await checkIn('13800138001')).toMatchObject({ consultant: { id: c3().id }, reason: 'override' })
+    expect(await order()).toEqual([c1().id, c2().id, c3().id])
+  })
+
+  it('a missed turn passes the visitor to the next consultant and is counted on the board', async () => {
+    await signIn(c1(), c2(), c3())
+    const visit = await checkIn('13800138001')
+    tick()
+    await asManager().rotation.missedTurn({ projectId: project.id, receptionId: visit.receptionId!, reason: '没有上前接待' })
+    const b = await board()
+    expect(b.receiving).toEqual([expect.objectContaining({ receptionId: visit.receptionId, consultantId: c2().id })])
+    expect(b.tally.find((t) => t.consultantId === c1().id)).toMatchObject({ missed: 1, received: 0 })
+    expect(b.tally.find((t) => t.consultantId === c2().id)).toMatchObject({ missed: 0, received: 1 })
+    expect(b.queue.map((q) => q.consultantId)).toEqual([c3().id, c1().id, c2().id])
+    const [row] = await asManager().reception.log({ projectId: project.id, date: '2026-03-02' })
+    expect(row!.missedBy).toEqual([{ consultantId: c1().id, name: '张伟' }])
+  })
+
+  it('undo within two minutes voids the assignment and restores the place', async () => {
+    await signIn(c1(), c2())
+    const visit = await checkIn('13800138001')
+    tick(2)
+    await asManager().rotation.undo({ projectId: project.id, receptionId: visit.receptionId!, reason: '分错了' })
+    const b = await board()
+    expect(b.receiving).toEqual([])
+    expect(b.queue.map((q) => [q.consultantId, q.status])).toEqual([
+      [c1().id, 'available'],
+      [c2().id, 'available'],
+    ])
+    const row = world.database.db.select().from(receptions).where(eq(receptions.id, visit.receptionId!)).get()
+    expect(row?.status).toBe('voided')
+  })
+
+  it('undo after two minutes is CONFLICT, saying to reassign instead; nothing changes', async () => {
+    await signIn(c1(), c2())
+    const visit = await checkIn('13800138001')
+    tick(3)
+    const events = eventCount()
+    const error = await failureOf(asManager().rotation.undo({ projectId: project.id, receptionId: visit.receptionId!, reason: '分错了' }))
+    expect(error?.code).toBe('CONFLICT')
+    expect(sentenceOf(error)).toBe('已超过 2 分钟的撤销时限，请改用“重新分配”。')
+    expect(eventCount()).toBe(events)
+    expect((await board()).receiving).toEqual([expect.objectContaining({ receptionId: visit.receptionId, consultantId: c1().id })])
+  })
+
+  it('a visitor who leaves the line is taken off the board', async () => {
+    await signIn(c1())
+    await checkIn('13800138001')
+    const first = await checkIn('13800138002')
+    const second = await checkIn('13800138003')
+    await asManager().rotation.leaveLine({ projectId: project.id, waitingId: first.waitingId!, reason: '客户先走了' })
+    expect((await board()).waiting.map((w) => w.waitingId)).toEqual([second.waitingId])
+    expect(await checkIn('13800138003')).toMatchObject({ outcome: 'waiting', waitPosition: 1 })
+  })
+})
+
+describe('the board', () => {
+  it('shows the queue, the waiting line oldest first and who is receiving, for every reader of the project', async () => {
+    await signIn(c1(), c2())
+    const first = await checkIn('13800138001')
+    tick()
+    await checkIn('13800138002')
+    tick()
+    const w1 = await checkIn('13800138003')
+    tick()
+    const w2 = await checkIn('13800138004')
+    const boardDevice = world.createDevice({ projectId: project.id, kind: 'board' })
+    const seen = await world.asDevice(boardDevice).rotation.board({ projectId: project.id })
+    expect(seen.queue).toEqual([
+      expect.objectContaining({ consultantId: c1().id, name: '张伟', status: 'receiving', position: 1 }),
+      expect.objectContaining({ consultantId: c2().id, name: '李娜', status: 'receiving', position: 2 }),
+    ])
+    expect(seen.waiting).toEqual([
+      expect.objectContaining({ waitingId: w1.waitingId, partySize: 1, since: new Date(START.getTime() + 2 * 60_000).toISOString() }),
+      expect.objectContaining({ waitingId: w2.waitingId, partySize: 1 }),
+    ])
+    expect(seen.receiving).toContainEqual(expect.objectContaining({ receptionId: first.receptionId, consultantId: c1().id, since: START.toISOString() }))
+    expect(JSON.stringify(seen), 'the wall display shows no phone number').not.toMatch(/1380013800\d/)
+    expect(await world.asDevice(kiosk).rotation.board({ projectId: project.id })).toEqual(seen)
+    expect(await world.asUser(c2()).rotation.board({ projectId: project.id })).toEqual(seen)
+  })
+
+  it('belongs to the project-local day: it carries over UTC midnight and starts afresh at Shanghai midnight', async () => {
+    world.setNow(new Date('2026-03-02T15:50:00.000Z')) // 23:50 in Shanghai
+    await signIn(c1(), c2())
+    expect((await board()).date).toBe('2026-03-02')
+    world.setNow(new Date('2026-03-02T16:01:00.000Z')) // 00:01 the next day in Shanghai
+    expect(await board()).toMatchObject({ date: '2026-03-03', queue: [] })
+    await signIn(c2())
+    world.setNow(new Date('2026-03-03T00:01:00.000Z')) // UTC midnight passed, 08:01 in Shanghai
+    expect((await board()).queue.map((q) => q.consultantId)).toEqual([c2().id])
+  })
+})
+
+describe('many kiosks at once', () => {
+  it('30 check-ins at the same instant with 3 consultants: 3 received, 27 waiting in distinct places 1..27', async () => {
+    await signIn(c1(), c2(), c3())
+    const phones = Array.from({ length: 30 }, (_, i) => `1390000${String(i).padStart(4, '0')}`)
+    const outcomes = await Promise.all(phones.map((phone) => checkIn(phone)))
+
+    const assigned = outcomes.filter((o) => o.outcome === 'assigned')
+    const waiting = outcomes.filter((o) => o.outcome === 'waiting')
+    expect(assigned).toHaveLength(3)
+    expect(new Set(assigned.map((o) => o.consultant!.id))).toEqual(new Set([c1().id, c2().id, c3().id]))
+    expect(waiting.map((o) => o.waitPosition).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 27 }, (_, i) => i + 1))
+    expect(new Set(waiting.map((o) => o.waitingId)).size).toBe(27)
+
+    const open = world.database.db
+      .select({ consultantId: receptions.consultantId, n: sql<number>`count(*)` })
+      .from(receptions)
+      .where(eq(receptions.status, 'open'))
+      .groupBy(receptions.consultantId)
+      .all()
+    expect(open.map((o) => o.n)).toEqual([1, 1, 1])
+    const rows = (table: string) => (world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    expect(rows('check_ins')).toBe(30)
+    expect(rows('waiting_entries')).toBe(27)
+    expect((await board()).waiting).toHaveLength(27)
+  })
+
+  it('the same number from two kiosks at once is one visitor', async () => {
+    await signIn(c1(), c2())
+    const other = world.createDevice({ projectId: project.id, kind: 'kiosk' })
+    const [a, b] = await Promise.all([
+      checkIn('13800138001'),
+      world.asDevice(other).kiosk.checkIn({ phone: '138 0013 8001' }),
+    ])
+    expect(a).toEqual(b)
+    expect((await board()).receiving).toHaveLength(1)
+  })
+
+  it('a double tap on finish: one finish counts, the other is refused as already finished', async () => {
+    await signIn(c1(), c2())
+    const visit = await checkIn('13800138001')
+    const finishing = () => world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'invalid' })
+    const outcomes = await Promise.all([failureOf(finishing()), failureOf(finishing())])
+    expect(outcomes.map((e) => e?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK'])
+    expect((await board()).tally.find((t) => t.consultantId === c1().id)).toMatchObject({ received: 1, invalid: 1 })
+  })
+})
+
+describe('the day survives', () => {
+  it('a fresh hub replaying the day’s log draws the same board as the live one', async () => {
+    await playADay()
+    const live = await board()
+    const replayed = new RotationHub(world.database.db, createLogger('silent')).board(project.id, now)
+    expect(replayed).toEqual(live)
+  })
+
+  async function playADay() {
+    await signIn(c1(), c2(), c3())
+    const a = await checkIn('13800138001')
+    tick()
+    const b = await checkIn('13800138002')
+    tick()
+    await world.asUser(c1()).reception.finish({ receptionId: a.receptionId!, result: 'invalid' })
+    tick()
+    await world.asUser(c3()).rotation.setBreak({ projectId: project.id, onBreak: true, reason: 'private' })
+    await checkIn('13800138003')
+    await checkIn('13800138004')
+    tick()
+    await world.asUser(c2()).reception.finish({ receptionId: b.receptionId!, result: 'valid', grade: 'A' })
+    await override({ action: 'grantTurn', consultantId: c3().id, reason: '补' })
+    await checkIn('13800138005')
+  }
+})
+
+describe('restart survival', () => {
+  let dir: string
+  let file: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'anchang-rotation-'))
+    file = join(dir, 'anchang.db')
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  const clock = { now: START }
+  const callerFactory = createCallerFactory(appRouter)
+
+  /** A server process over the database file: its own deps, hub and callers. */
+  function boot(database: Database_) {
+    const deps: AppDeps = createDeps({ db: database.db, log: createLogger('silent'), clock: () => clock.now })
+    const as = (creds: { sessionToken?: string; bearerToken?: string }) =>
+      callerFactory(() => createContext(deps, { ...creds, ip: '127.0.0.1', locale: 'zh-CN', requestId: newId() }))
+    return { deps, as }
+  }
+
+  /** The office's people and a kiosk, written straight into the file. */
+  function furnish(database: Database_) {
+    const { db } = database
+    const at = clock.now.toISOString()
+    const projectId = newId()
+    db.insert(projects).values({ id: projectId, code: 'FILE', name: '文件项目', timeZone: 'Asia/Shanghai', settings: {}, createdAt: at }).run()
+    db.insert(channels).values({ id: newId(), projectId, name: '自然来访', sortOrder: 1 }).run()
+    const person = (role: 'manager' | 'consultant', name: string, pin?: string) => {
+      const id = newId()
+      db.insert(users)
+        .values({ id, username: `u${id}`, name, role, passwordHash: 'x', pinHash: pin ? hashPin(pin) : null, createdAt: at, updatedAt: at })
+        .run()
+      db.insert(projectMembers).values({ projectId, userId: id, joinedAt: at }).run()
+      const sessionToken = newToken()
+      db.insert(sessions)
+        .values({ id: newId(), tokenHash: sha256(sessionToken), userId: id, createdAt: at, lastSeenAt: at, expiresAt: '2027-01-01T00:00:00.000Z' })
+        .run()
+      return { id, sessionToken }
+    }
+    const kioskToken = newToken()
+    db.insert(devices).values({ id: newId(), projectId, kind: 'kiosk', name: '前台', tokenHash: sha256(kioskToken), createdAt: at }).run()
+    return {
+      projectId,
+      manager: person('manager', '吴敏'),
+      consultants: [person('consultant', '张伟', '2001'), person('consultant', '李娜', '2002'), person('consultant', '王芳', '2003')],
+      kioskToken,
+    }
+  }
+
+  it('closing and reopening the database brings back the same board', async () => {
+    clock.now = START
+    const first = openDatabase(file)
+    const office = furnish(first)
+    const live = boot(first)
+    const kioskCaller = live.as({ bearerToken: office.kioskToken })
+    for (const pin of ['2001', '2002', '2003']) await kioskCaller.rotation.signIn({ pin })
+    const visits = []
+    for (let i = 0; i < 6; i++) {
+      clock.now = new Date(clock.now.getTime() + 60_000)
+      visits.push(await kioskCaller.kiosk.checkIn({ phone: `1370000000${i}`, consentVersion: CONSENT_VERSION }))
+    }
+    clock.now = new Date(clock.now.getTime() + 5 * 60_000)
+    const [c1Session] = office.consultants
+    await live.as({ sessionToken: c1Session!.sessionToken }).reception.finish({ receptionId: visits[0]!.receptionId!, result: 'invalid' })
+    await live.as({ sessionToken: office.consultants[1]!.sessionToken }).reception.finish({ receptionId: visits[1]!.receptionId!, result: 'valid', grade: 'B' })
+    const managerCaller = live.as({ sessionToken: office.manager.sessionToken })
+    const before = await managerCaller.rotation.board({ projectId: office.projectId })
+    expect(before.receiving).toHaveLength(3)
+    expect(before.waiting).toHaveLength(1)
+    first.close()
+
+    const second = openDatabase(file)
+    try {
+      const restarted = boot(second)
+      const after = await restarted.as({ sessionToken: office.manager.sessionToken }).rotation.board({ projectId: office.projectId })
+      expect(after).toEqual(before)
+      // The restarted office carries on from where it was: the waiting visitor is next for whoever frees up.
+      const receiving = after.receiving.find((r) => r.consultantId === office.consultants[0]!.id)!
+      await restarted.as({ sessionToken: office.consultants[0]!.sessionToken }).reception.finish({ receptionId: receiving.receptionId, result: 'valid', grade: 'C' })
+      const carried = await restarted.as({ sessionToken: office.manager.sessionToken }).rotation.board({ projectId: office.projectId })
+      expect(carried.waiting).toEqual([])
+      expect(
+        second.db.select().from(receptions).where(and(eq(receptions.consultantId, office.consultants[0]!.id), eq(receptions.status, 'open'))).all(),
+      ).toEqual([expect.objectContaining({ reason: 'waiting' })])
+    } finally {
+      second.close()
+    }
+  })
+})
