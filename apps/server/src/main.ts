@@ -28,7 +28,8 @@ deps.webhooks.start()
 const app = createApp(deps, { repoRoot: env.repoRoot, trustProxy: env.TRUST_PROXY })
 const server = createServer(app)
 server.listen(env.PORT, env.HOST, () => {
-  log.info('listening', { port: env.PORT, dbFile: env.dbFile })
+  const address = server.address()
+  log.info('listening', { port: typeof address === 'object' && address ? address.port : env.PORT, dbFile: env.dbFile })
 })
 
 let closing = false
