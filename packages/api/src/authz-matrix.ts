@@ -5,8 +5,8 @@
  * Not used by the running server.
  */
 import { TRPCError } from '@trpc/server'
-import { newId, pairingCodes, sha256 } from '@anchang/db'
-import { PAIRING_CODE_MINUTES, type Locale } from '@anchang/shared'
+import { auditLog, customers, newId, pairingCodes, sha256 } from '@anchang/db'
+import { CONSENT_VERSION, PAIRING_CODE_MINUTES, localDate, type Locale } from '@anchang/shared'
 import { errorMessage } from './errors'
 import { appRouter, type RouterInputs } from './root'
 import { createTestWorld, TEST_PASSWORD, type TestUser, type TestWorld } from './testing'
@@ -37,27 +37,58 @@ export interface AuthzFixture {
   targetDevice: { id: string; token: string }
   /** An open pairing code for a board of project A. */
   pairingCode: string
+  /** That pairing code's id, as the pairing dialog polls it. */
+  pairingId: string
+  /** The kiosk PIN of `people.consultant`, who is signed in today and free. */
+  consultantPin: string
+  /** Today in project A (Asia/Shanghai). */
+  today: string
+  /** Yesterday's reception by `people.consultant`, still open: theirs to finish and to appeal. */
+  consultantReceptionId: string
+  /** A consultant of project A receiving a visitor today. */
+  receiver: TestUser
+  /** Today's open reception held by `receiver`, assigned just now (within the undo window). */
+  openReceptionId: string
+  /** A visitor waiting today. */
+  waitingId: string
+  /** An open appeal by `receiver` about `openReceptionId`. */
+  appealId: string
 }
 
-/** Project A with one person of each role and a kiosk and board; the stranger manages project B. */
+const DAY_MS = 86_400_000
+
+/**
+ * Project A with one person of each role and a kiosk and board; the stranger manages project B.
+ *
+ * Project A's rotation is mid-day, so every rotation and reception procedure has something to act on:
+ * - yesterday `people.consultant` took a visitor and left the reception open;
+ * - today `receiver` is receiving a visitor (`openReceptionId`, just assigned) and has appealed it;
+ * - today `people.consultant` is signed in and free but has an overdue follow-up, and the project
+ *   keeps such consultants out of the rotation: so a visitor waits (`waitingId`) while someone is
+ *   free to take over a missed turn.
+ * The audit log starts empty: this setup is not what the tests audit.
+ */
 export async function createAuthzFixture(): Promise<AuthzFixture> {
   const world = createTestWorld()
   const projectA = world.createProject()
   const projectB = world.createProject()
+  const consultantPin = '2468'
   const member = (role: TestUser['role']) => world.createUser({ role, projectIds: [projectA.id] })
   const people = {
     director: await member('director'),
     manager: await member('manager'),
     assistant: await member('assistant'),
-    consultant: await member('consultant'),
+    consultant: await world.createUser({ role: 'consultant', projectIds: [projectA.id], pin: consultantPin }),
     stranger: await world.createUser({ role: 'manager', projectIds: [projectB.id] }),
   }
+  const receiver = await member('consultant')
   const pairingCode = '482913'
+  const pairingId = newId()
   const now = world.deps.clock()
-  world.database.db
-    .insert(pairingCodes)
+  const { db } = world.database
+  db.insert(pairingCodes)
     .values({
-      id: newId(),
+      id: pairingId,
       projectId: projectA.id,
       kind: 'board',
       name: '大厅看板',
@@ -67,18 +98,60 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
       expiresAt: new Date(now.getTime() + PAIRING_CODE_MINUTES * 60_000).toISOString(),
     })
     .run()
+  const kiosk = world.createDevice({ projectId: projectA.id, kind: 'kiosk' })
+  const checkIn = (phone: string) => world.asDevice(kiosk).kiosk.checkIn({ phone, consentVersion: CONSENT_VERSION })
+
+  world.setNow(new Date(now.getTime() - DAY_MS))
+  await world.asUser(people.consultant).rotation.signIn({ projectId: projectA.id })
+  const yesterday = await checkIn('13900000001')
+  world.setNow(now)
+
+  await world
+    .asUser(people.manager)
+    .projects.updateSettings({ projectId: projectA.id, settings: { rotation: { overdueFollowUpsBlock: true } } })
+  db.insert(customers)
+    .values({
+      id: newId(),
+      projectId: projectA.id,
+      phone: '13900000009',
+      ownerId: people.consultant.id,
+      grade: 'A',
+      lastContactAt: new Date(now.getTime() - 10 * DAY_MS).toISOString(),
+      protectionEndsAt: new Date(now.getTime() + 20 * DAY_MS).toISOString(),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    })
+    .run()
+  await world.asUser(receiver).rotation.signIn({ projectId: projectA.id })
+  const received = await checkIn('13900000002')
+  await world.asUser(people.consultant).rotation.signIn({ projectId: projectA.id })
+  const waiting = await checkIn('13900000003')
+  const appeal = await world.asUser(receiver).reception.appeal({ receptionId: received.receptionId!, text: '这位客户是我约来的' })
+  if (yesterday.consultant?.id !== people.consultant.id || received.consultant?.id !== receiver.id || !waiting.waitingId) {
+    throw new Error('the authorization fixture did not set up the rotation it describes')
+  }
+  db.delete(auditLog).run()
+
   return {
     world,
     projectA,
     projectB,
     people,
     devices: {
-      kiosk: world.createDevice({ projectId: projectA.id, kind: 'kiosk' }),
+      kiosk,
       board: world.createDevice({ projectId: projectA.id, kind: 'board' }),
     },
     targetStaff: await world.createUser({ role: 'consultant', projectIds: [projectA.id] }),
     targetDevice: world.createDevice({ projectId: projectA.id, kind: 'kiosk' }),
     pairingCode,
+    pairingId,
+    consultantPin,
+    today: localDate(now, 'Asia/Shanghai'),
+    consultantReceptionId: yesterday.receptionId!,
+    receiver,
+    openReceptionId: received.receptionId!,
+    waitingId: waiting.waitingId,
+    appealId: appeal.id,
   }
 }
 
@@ -123,6 +196,9 @@ const MEMBERS = ['director', 'manager', 'assistant', 'consultant'] as const
 const MANAGING = ['director', 'manager'] as const
 const OFFICE = ['director', 'manager', 'assistant'] as const
 const DEVICES = ['kiosk', 'board'] as const
+/** A consultant in their own session, or a kiosk with that consultant's PIN. */
+const ON_DUTY = ['consultant', 'kiosk'] as const
+const BOARD_READERS = ['board', 'kiosk', ...MEMBERS] as const
 
 export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
   'auth.login': {
@@ -130,6 +206,7 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     allowed: EVERYONE,
   },
   'auth.me': { input: () => undefined, allowed: PEOPLE },
+  'auth.session': { input: () => undefined, allowed: EVERYONE },
   'auth.logout': { input: () => undefined, allowed: PEOPLE },
   'auth.changePassword': {
     input: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a-new-password-2026' }),
@@ -182,10 +259,71 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     input: (f) => ({ projectId: f.projectA.id, kind: 'board', name: '二号看板' }),
     allowed: MANAGING,
   },
+  'devices.pairingStatus': {
+    input: (f) => ({ projectId: f.projectA.id, pairingId: f.pairingId }),
+    allowed: MANAGING,
+  },
   'devices.claim': { input: (f) => ({ code: f.pairingCode }), allowed: EVERYONE },
   'devices.me': { input: () => undefined, allowed: DEVICES },
 
+  'devices.unpair': { input: () => undefined, allowed: DEVICES },
+
   'audit.list': { input: (f) => ({ projectId: f.projectA.id }), allowed: ['director'] },
+
+  'rotation.signIn': { input: (f) => ({ projectId: f.projectA.id, pin: f.consultantPin }), allowed: ON_DUTY },
+  'rotation.setBreak': {
+    input: (f) => ({ projectId: f.projectA.id, pin: f.consultantPin, onBreak: true, reason: 'lunch' }),
+    allowed: ON_DUTY,
+  },
+  'rotation.signOut': { input: (f) => ({ projectId: f.projectA.id, pin: f.consultantPin }), allowed: ON_DUTY },
+  'rotation.board': { input: (f) => ({ projectId: f.projectA.id }), allowed: BOARD_READERS },
+  'rotation.onChange': { input: (f) => ({ projectId: f.projectA.id }), allowed: BOARD_READERS },
+  'rotation.override': {
+    input: (f) => ({
+      projectId: f.projectA.id,
+      action: 'grantTurn',
+      consultantId: f.people.consultant.id,
+      reason: '昨天的客户是他接的',
+    }),
+    allowed: MANAGING,
+  },
+  'rotation.missedTurn': {
+    input: (f) => ({ projectId: f.projectA.id, receptionId: f.openReceptionId, reason: '没有上前接待' }),
+    allowed: MANAGING,
+  },
+  'rotation.undo': {
+    input: (f) => ({ projectId: f.projectA.id, receptionId: f.openReceptionId, reason: '分错了人' }),
+    allowed: MANAGING,
+  },
+  'rotation.leaveLine': {
+    input: (f) => ({ projectId: f.projectA.id, waitingId: f.waitingId, reason: '客户等不及先走了' }),
+    allowed: MANAGING,
+  },
+  'rotation.mine': { input: (f) => ({ projectId: f.projectA.id }), allowed: ['consultant'] },
+  'rotation.onNotice': { input: (f) => ({ projectId: f.projectA.id }), allowed: MEMBERS },
+
+  'kiosk.checkIn': {
+    input: () => ({ phone: '13900000004', surname: '王', title: '女士', partySize: 2, consentVersion: CONSENT_VERSION }),
+    allowed: ['kiosk'],
+  },
+  'reception.startCall': { input: (f) => ({ projectId: f.projectA.id, phone: '13900000005' }), allowed: MEMBERS },
+  'reception.finish': {
+    input: (f) => ({ receptionId: f.consultantReceptionId, result: 'valid', grade: 'B', note: '看了两套三居' }),
+    allowed: ['consultant'],
+  },
+  'reception.log': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: MANAGING },
+  'reception.events': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: MANAGING },
+  'reception.appeal': {
+    input: (f) => ({ receptionId: f.consultantReceptionId, text: '客户是老客户，应当算我的' }),
+    allowed: ['consultant'],
+  },
+  'reception.appeals': { input: (f) => ({ projectId: f.projectA.id }), allowed: MEMBERS },
+  'reception.answerAppeal': {
+    input: (f) => ({ appealId: f.appealId, accepted: true, answer: '情况属实，补一个轮次', grantTurn: true }),
+    allowed: MANAGING,
+  },
+
+  'customers.search': { input: (f) => ({ projectId: f.projectA.id, q: '139' }), allowed: MEMBERS },
 }
 
 /** What a call came to: 'OK', or the tRPC error code it failed with. */
@@ -225,13 +363,13 @@ export async function invoke(caller: Caller, path: string, type: string, input: 
   if (type !== 'subscription') return result
   const iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]()
   let timer: ReturnType<typeof setTimeout> | undefined
-  try {
-    return await Promise.race([
-      iterator.next(),
-      new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIPTION_GRACE_MS))),
-    ])
-  } finally {
-    clearTimeout(timer)
-    await iterator.return?.()
-  }
+  const first = await Promise.race([
+    iterator.next(),
+    new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SUBSCRIPTION_GRACE_MS))),
+  ]).finally(() => clearTimeout(timer))
+  // A generator still waiting for its first value closes only once it has one (e.g. a notice
+  // stream in a quiet office), so it is left to end with the test world rather than awaited.
+  if (first) await iterator.return?.()
+  else void iterator.return?.()
+  return first
 }

@@ -1,4 +1,5 @@
 import {
+  DutyInput,
   LeaveLineInput,
   OverrideInput,
   ProjectScoped,
@@ -12,9 +13,9 @@ import { myStatus, watchMyNotices } from '../services/rotation/mine'
 import { leaveLine, missedTurn, override, undoAssignment } from '../services/rotation/override'
 
 export const rotationRouter = router({
-  signIn: dutyProcedure.mutation(signIn),
+  signIn: dutyProcedure.input(DutyInput).mutation(signIn),
   setBreak: dutyProcedure.input(SetBreakInput).mutation(setBreak),
-  signOut: dutyProcedure.mutation(signOut),
+  signOut: dutyProcedure.input(DutyInput).mutation(signOut),
   board: boardReaderProcedure.input(ProjectScoped).query(readBoard),
   onChange: boardReaderProcedure.input(ProjectScoped).subscription(watchBoard),
   override: managerProcedure.input(OverrideInput).mutation(override),

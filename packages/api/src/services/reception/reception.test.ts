@@ -340,6 +340,21 @@ describe('reception.finish', () => {
     expect(await queue()).toEqual([[c1().id, 'receiving']])
   })
 
+  it('a reception left open yesterday can still be finished today, and today’s queue is untouched', async () => {
+    await signIn(c1())
+    const yesterday = await checkIn('13800138001')
+    tick(24 * 60)
+    await signIn(c2(), c1())
+    await finish(c1(), yesterday.receptionId!, 'valid', 'A')
+    const row = world.database.db.select().from(receptions).where(eq(receptions.id, yesterday.receptionId!)).get()
+    expect(row).toMatchObject({ status: 'finished', result: 'valid', grade: 'A', finishedAt: now.toISOString() })
+    expect(customerByPhone('13800138001')?.ownerId).toBe(c1().id)
+    expect(await queue()).toEqual([
+      [c2().id, 'available'],
+      [c1().id, 'available'],
+    ])
+  })
+
   it('gives the turn back after an invalid reception (补位): the next walk-in is theirs, as make_up', async () => {
     await signIn(c1(), c2(), c3())
     const visit = await checkIn('13800138001')

@@ -367,6 +367,36 @@ describe('a manager’s overrides', () => {
   })
 })
 
+describe('overdue follow-ups keep a consultant out (setting)', () => {
+  /** c1 owns a grade-A customer last contacted four days ago: overdue (A is every 3 days), still protected. */
+  async function overdueOffice() {
+    await asManager().projects.updateSettings({ projectId: project.id, settings: { rotation: { overdueFollowUpsBlock: true } } })
+    await signIn(c1())
+    const visit = await checkIn('13800138001')
+    await world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'valid', grade: 'A' })
+    tick(4 * 24 * 60)
+    await signIn(c1(), c2())
+  }
+
+  it('skips the consultant with an overdue follow-up; a visitor waits rather than go to them', async () => {
+    await overdueOffice()
+    expect((await checkIn('13800138002')).consultant?.id).toBe(c2().id)
+    expect(await checkIn('13800138003')).toMatchObject({ outcome: 'waiting', waitPosition: 1 })
+    expect((await queue())[0]).toEqual(['张伟', 'available', 1])
+  })
+
+  it('a consultant freed by a missed turn takes the waiting visitor: nobody sits free while someone waits', async () => {
+    await overdueOffice()
+    const visit = await checkIn('13800138002')
+    const waiting = await checkIn('13800138003')
+    tick()
+    await asManager().rotation.missedTurn({ projectId: project.id, receptionId: visit.receptionId!, reason: '没有上前接待' })
+    const b = await board()
+    expect(b.waiting, `${waiting.waitingId} still waits`).toEqual([])
+    expect(b.queue.filter((q) => q.status === 'available' && q.consultantId !== c1().id)).toEqual([])
+  })
+})
+
 describe('the board', () => {
   it('shows the queue, the waiting line oldest first and who is receiving, for every reader of the project', async () => {
     await signIn(c1(), c2())
