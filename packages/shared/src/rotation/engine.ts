@@ -437,6 +437,8 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
       decisions.push(
         assign(state, next, { ...reception, receptionId: reception.id, ownerId }, reason, at, null),
       )
+      // The one who missed is free again, so a waiting visitor is theirs now.
+      serveWaiting(state, missedBy, at, decisions)
       break
     }
     case 'undo': {
