@@ -26,16 +26,33 @@ function office(settings: RotationSettings = base) {
     state,
     log,
     apply,
-    signIn: (...ids: string[]) => ids.forEach((id) => apply({ type: 'signIn', consultantId: id, name: id.toUpperCase() })),
-    checkIn(phone = `139${String(n).padStart(8, '0')}`, ownerId: string | null = null, kind: 'visit' | 'call' = 'visit') {
+    signIn: (...ids: string[]) =>
+      ids.forEach((id) => apply({ type: 'signIn', consultantId: id, name: id.toUpperCase() })),
+    checkIn(
+      phone = `139${String(n).padStart(8, '0')}`,
+      ownerId: string | null = null,
+      kind: 'visit' | 'call' = 'visit',
+    ) {
       n += 1
-      return apply({ type: 'checkIn', kind, checkInId: `ci${n}`, receptionId: `r${n}`, waitingId: `w${n}`, phone, customerId: null, ownerId, partySize: 1 })
+      return apply({
+        type: 'checkIn',
+        kind,
+        checkInId: `ci${n}`,
+        receptionId: `r${n}`,
+        waitingId: `w${n}`,
+        phone,
+        customerId: null,
+        ownerId,
+        partySize: 1,
+      })
     },
-    finish: (receptionId: string, result: 'valid' | 'invalid' = 'valid') => apply({ type: 'finish', receptionId, result, grade: result === 'valid' ? 'B' : null }),
+    finish: (receptionId: string, result: 'valid' | 'invalid' = 'valid') =>
+      apply({ type: 'finish', receptionId, result, grade: result === 'valid' ? 'B' : null }),
   }
 }
 
-const assigned = (decisions: Decision[]) => decisions.find((d) => d.type === 'assigned') as Extract<Decision, { type: 'assigned' }> | undefined
+const assigned = (decisions: Decision[]) =>
+  decisions.find((d) => d.type === 'assigned') as Extract<Decision, { type: 'assigned' }> | undefined
 
 describe('rotation engine: the rules', () => {
   it('gives a new walk-in to the head of the queue and sends them to the tail', () => {
@@ -61,14 +78,18 @@ describe('rotation engine: the rules', () => {
     expect(assigned(o.checkIn())).toMatchObject({ consultantId: 'a', reason: 'make_up' })
   })
 
-  it('sends a returning customer to a free owner without using the owner\'s turn', () => {
+  it("sends a returning customer to a free owner without using the owner's turn", () => {
     const o = office()
     o.signIn('a', 'b', 'c')
-    expect(assigned(o.checkIn('13800000001', 'c'))).toMatchObject({ consultantId: 'c', reason: 'owner', usesTurn: false })
+    expect(assigned(o.checkIn('13800000001', 'c'))).toMatchObject({
+      consultantId: 'c',
+      reason: 'owner',
+      usesTurn: false,
+    })
     expect(o.state.order).toEqual(['a', 'b', 'c'])
   })
 
-  it('has the next consultant receive on an absent owner\'s behalf (代接), queue unchanged', () => {
+  it("has the next consultant receive on an absent owner's behalf (代接), queue unchanged", () => {
     const o = office()
     o.signIn('a', 'b')
     o.apply({ type: 'break', consultantId: 'a', reason: 'lunch' })
@@ -102,7 +123,9 @@ describe('rotation engine: the rules', () => {
     const o = office()
     o.signIn('a')
     const r = assigned(o.checkIn('13800000001'))!
-    expect(o.checkIn('13800000001')).toEqual([expect.objectContaining({ type: 'existing', receptionId: r.receptionId, consultantId: 'a' })])
+    expect(o.checkIn('13800000001')).toEqual([
+      expect.objectContaining({ type: 'existing', receptionId: r.receptionId, consultantId: 'a' }),
+    ])
     o.checkIn('13800000002')
     expect(o.checkIn('13800000002')).toEqual([expect.objectContaining({ type: 'existing', waitPosition: 1 })])
     expect(o.state.waiting.size).toBe(1)
@@ -129,7 +152,9 @@ describe('rotation engine: the rules', () => {
     expect(() => o.apply({ type: 'signOut', consultantId: 'a' })).toThrow(DomainError)
     expect(() => o.apply({ type: 'back', consultantId: 'a' })).toThrow(DomainError)
     expect(() => o.apply({ type: 'finish', receptionId: 'nope', result: 'valid' })).toThrow(DomainError)
-    expect(() => o.apply({ type: 'missedTurn', receptionId: r.receptionId, reason: 'x' })).toThrow(DomainError)
+    expect(() => o.apply({ type: 'missedTurn', receptionId: r.receptionId, reason: 'x' })).toThrow(
+      DomainError,
+    )
     expect(o.state).toEqual(before)
   })
 
@@ -156,8 +181,21 @@ describe('rotation engine: the rules', () => {
   it('refuses an undo after the window', () => {
     const state = initialRotationState(base)
     applyEvent(state, { type: 'signIn', at: at(0), consultantId: 'a', name: 'A' })
-    applyEvent(state, { type: 'checkIn', at: at(1), kind: 'visit', checkInId: 'c', receptionId: 'r', waitingId: 'w', phone: '13800000000', customerId: null, ownerId: null, partySize: 1 })
-    expect(() => applyEvent(state, { type: 'undo', at: at(4), receptionId: 'r', reason: 'x' })).toThrow(DomainError)
+    applyEvent(state, {
+      type: 'checkIn',
+      at: at(1),
+      kind: 'visit',
+      checkInId: 'c',
+      receptionId: 'r',
+      waitingId: 'w',
+      phone: '13800000000',
+      customerId: null,
+      ownerId: null,
+      partySize: 1,
+    })
+    expect(() => applyEvent(state, { type: 'undo', at: at(4), receptionId: 'r', reason: 'x' })).toThrow(
+      DomainError,
+    )
   })
 
   it('draws calls from their own queue when the setting splits them', () => {
@@ -172,7 +210,7 @@ describe('rotation engine: the rules', () => {
 // ---- properties -------------------------------------------------------------------------------
 
 type Op = { op: number; pick: number; flag: boolean }
-const opArb = fc.record({ op: fc.integer({ min: 0, max: 9 }), pick: fc.nat(50), flag: fc.boolean() })
+const opArb = fc.record({ op: fc.integer({ min: 0, max: 14 }), pick: fc.nat(50), flag: fc.boolean() })
 const IDS = ['a', 'b', 'c', 'd', 'e']
 const PHONES = Array.from({ length: 8 }, (_, i) => `1380000000${i}`)
 
@@ -190,18 +228,64 @@ function drive(ops: Op[], settings: RotationSettings = base) {
     if (op <= 3) {
       n += 1
       const phone = flag ? PHONES[pick % PHONES.length]! : `1390000${String(n).padStart(4, '0')}`
-      event = { type: 'checkIn', at: t, kind: 'visit', checkInId: `ci${n}`, receptionId: `r${n}`, waitingId: `w${n}`, phone, customerId: null, ownerId: pick % 3 === 0 ? id : null, partySize: 1 }
+      event = {
+        type: 'checkIn',
+        at: t,
+        kind: 'visit',
+        checkInId: `ci${n}`,
+        receptionId: `r${n}`,
+        waitingId: `w${n}`,
+        phone,
+        customerId: null,
+        ownerId: pick % 3 === 0 ? id : null,
+        partySize: 1,
+      }
     } else if (op <= 5 && open.length) {
-      event = { type: 'finish', at: t, receptionId: open[pick % open.length]!, result: flag ? 'valid' : 'invalid', grade: flag ? 'A' : null }
+      event = {
+        type: 'finish',
+        at: t,
+        receptionId: open[pick % open.length]!,
+        result: flag ? 'valid' : 'invalid',
+        grade: flag ? 'A' : null,
+      }
     } else if (op === 6) event = { type: 'signIn', at: t, consultantId: id, name: id }
-    else if (op === 7) event = flag ? { type: 'break', at: t, consultantId: id, reason: pick % 2 ? 'lunch' : 'private' } : { type: 'back', at: t, consultantId: id }
+    else if (op === 7)
+      event = flag
+        ? { type: 'break', at: t, consultantId: id, reason: pick % 2 ? 'lunch' : 'private' }
+        : { type: 'back', at: t, consultantId: id }
     else if (op === 8) event = { type: 'signOut', at: t, consultantId: id }
-    else event = { type: 'move', at: t, consultantId: id, toPosition: 1 + (pick % 5), reason: 'test' }
+    else if (op === 9)
+      event = { type: 'move', at: t, consultantId: id, toPosition: 1 + (pick % 5), reason: 'test' }
+    else if (op === 10 && open.length)
+      event = { type: 'missedTurn', at: t, receptionId: open[pick % open.length]!, reason: 'test' }
+    else if (op === 11 && open.length)
+      event = { type: 'undo', at: t, receptionId: open[pick % open.length]!, reason: 'test' }
+    else if (op === 12 && open.length)
+      event = {
+        type: 'reassign',
+        at: t,
+        receptionId: open[pick % open.length]!,
+        consultantId: id,
+        reason: 'test',
+      }
+    else if (op === 13 && state.waiting.size)
+      event = {
+        type: 'leaveLine',
+        at: t,
+        waitingId: [...state.waiting.keys()][pick % state.waiting.size]!,
+        reason: 'test',
+      }
+    else event = { type: 'grantTurn', at: t, consultantId: id, reason: 'test' }
     try {
       const decisions = applyEvent(state, event)
       accepted.push(event)
       if (event.type === 'checkIn') {
-        const own = decisions.filter((d) => (d.type === 'assigned' && d.checkInId === event.checkInId) || (d.type === 'waiting' && d.checkInId === event.checkInId) || d.type === 'existing')
+        const own = decisions.filter(
+          (d) =>
+            (d.type === 'assigned' && d.checkInId === event.checkInId) ||
+            (d.type === 'waiting' && d.checkInId === event.checkInId) ||
+            d.type === 'existing',
+        )
         outcomes.set(event.checkInId, own.length)
       }
     } catch (error) {
@@ -221,7 +305,8 @@ function assertInvariants(state: RotationState): void {
   }
   expect([...state.order].sort()).toEqual([...state.consultants.keys()].sort())
   // Nobody waits while a consultant sits free.
-  if (state.waiting.size > 0) expect([...state.consultants.values()].some((c) => c.status === 'available')).toBe(false)
+  if (state.waiting.size > 0)
+    expect([...state.consultants.values()].some((c) => c.status === 'available')).toBe(false)
 }
 
 describe('rotation engine: properties', () => {
@@ -239,56 +324,75 @@ describe('rotation engine: properties', () => {
     expect(checkInsSeen).toBeGreaterThan(3000)
   })
 
-  it('rebuilds the same state by replaying the day\'s log', () => {
+  it("rebuilds the same state by replaying the day's log", () => {
     fc.assert(
-      fc.property(fc.array(opArb, { minLength: 30, maxLength: 120, size: 'max' }), fc.boolean(), (ops, separate) => {
-        const settings = { ...base, separateCallQueue: separate }
-        const { state, accepted } = drive(ops, settings)
-        expect(replayRotation(accepted, settings)).toEqual(state)
-      }),
+      fc.property(
+        fc.array(opArb, { minLength: 30, maxLength: 120, size: 'max' }),
+        fc.boolean(),
+        (ops, separate) => {
+          const settings = { ...base, separateCallQueue: separate }
+          const { state, accepted } = drive(ops, settings)
+          expect(replayRotation(accepted, settings)).toEqual(state)
+        },
+      ),
       { numRuns: 200 },
     )
   })
 
   it('keeps valid receptions within one of each other for consultants free all day with only new walk-ins', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 60 }), (consultants, visitors) => {
-        const o = office()
-        o.signIn(...Array.from({ length: consultants }, (_, i) => `k${i}`))
-        for (let v = 0; v < visitors; v++) o.finish(assigned(o.checkIn())!.receptionId, 'valid')
-        const valid = [...o.state.consultants.keys()].map((id) => o.state.tally.get(id)?.valid ?? 0)
-        expect(Math.max(...valid) - Math.min(...valid)).toBeLessThanOrEqual(1)
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 60 }),
+        (consultants, visitors) => {
+          const o = office()
+          o.signIn(...Array.from({ length: consultants }, (_, i) => `k${i}`))
+          for (let v = 0; v < visitors; v++) o.finish(assigned(o.checkIn())!.receptionId, 'valid')
+          const valid = [...o.state.consultants.keys()].map((id) => o.state.tally.get(id)?.valid ?? 0)
+          expect(Math.max(...valid) - Math.min(...valid)).toBeLessThanOrEqual(1)
+        },
+      ),
     )
   })
 
   it('keeps the fairness bound when invalid receptions are made up', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 6 }), fc.array(fc.boolean(), { maxLength: 60, size: 'max' }), (consultants, results) => {
-        const o = office()
-        o.signIn(...Array.from({ length: consultants }, (_, i) => `k${i}`))
-        for (const valid of results) o.finish(assigned(o.checkIn())!.receptionId, valid ? 'valid' : 'invalid')
-        const valid = [...o.state.consultants.keys()].map((id) => o.state.tally.get(id)?.valid ?? 0)
-        expect(Math.max(...valid) - Math.min(...valid)).toBeLessThanOrEqual(1)
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 6 }),
+        fc.array(fc.boolean(), { maxLength: 60, size: 'max' }),
+        (consultants, results) => {
+          const o = office()
+          o.signIn(...Array.from({ length: consultants }, (_, i) => `k${i}`))
+          for (const valid of results)
+            o.finish(assigned(o.checkIn())!.receptionId, valid ? 'valid' : 'invalid')
+          const valid = [...o.state.consultants.keys()].map((id) => o.state.tally.get(id)?.valid ?? 0)
+          expect(Math.max(...valid) - Math.min(...valid)).toBeLessThanOrEqual(1)
+        },
+      ),
     )
   })
 
   it('leaves the queue as it was after owner and on-behalf receptions, whatever their result', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 5 }), fc.nat(10), fc.boolean(), fc.boolean(), (size, ownerPick, ownerAway, valid) => {
-        const o = office()
-        const ids = Array.from({ length: size }, (_, i) => `k${i}`)
-        o.signIn(...ids)
-        const owner = ids[ownerPick % size]!
-        if (ownerAway) o.apply({ type: 'break', consultantId: owner, reason: 'restroom' })
-        const before = [...o.state.order]
-        const d = assigned(o.checkIn('13812345678', owner))!
-        expect(d.reason).toBe(ownerAway ? 'on_behalf' : 'owner')
-        expect(o.state.order).toEqual(before)
-        o.finish(d.receptionId, valid ? 'valid' : 'invalid')
-        expect(o.state.order).toEqual(before)
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 5 }),
+        fc.nat(10),
+        fc.boolean(),
+        fc.boolean(),
+        (size, ownerPick, ownerAway, valid) => {
+          const o = office()
+          const ids = Array.from({ length: size }, (_, i) => `k${i}`)
+          o.signIn(...ids)
+          const owner = ids[ownerPick % size]!
+          if (ownerAway) o.apply({ type: 'break', consultantId: owner, reason: 'restroom' })
+          const before = [...o.state.order]
+          const d = assigned(o.checkIn('13812345678', owner))!
+          expect(d.reason).toBe(ownerAway ? 'on_behalf' : 'owner')
+          expect(o.state.order).toEqual(before)
+          o.finish(d.receptionId, valid ? 'valid' : 'invalid')
+          expect(o.state.order).toEqual(before)
+        },
+      ),
     )
   })
 })
