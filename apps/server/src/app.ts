@@ -1,8 +1,8 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express'
 import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import { randomUUID } from 'node:crypto'
-import { appRouter, createContext, requestStore, SESSION_COOKIE, type AppDeps, type Context } from '@anchang/api'
-import { MESSAGES, pickLocale } from '@anchang/shared'
+import { appRouter, createContext, SESSION_COOKIE, type AppDeps, type Context } from '@anchang/api'
+import { MESSAGES, pickLocale, type Locale } from '@anchang/shared'
 import { securityHeaders } from './security'
 import { singleCallHandler } from './rpc'
 import { mountApps } from './static'
@@ -17,6 +17,8 @@ function readCookie(header: string | undefined, name: string): string | null {
   }
   return null
 }
+
+const localeOf = (res: Response): Locale => (res.locals.locale as Locale | undefined) ?? 'zh-CN'
 
 function bearer(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i)
@@ -35,12 +37,14 @@ export function createApp(deps: AppDeps, opts: { repoRoot?: string; trustProxy?:
     const requestId = given && /^[\w-]{1,64}$/.test(given) ? given : randomUUID()
     res.setHeader('X-Request-Id', requestId)
     const started = process.hrtime.bigint()
+    res.locals.requestId = requestId
+    res.locals.locale = pickLocale(req.get('accept-language'))
     res.on('finish', () => {
-            const ms = Number(process.hrtime.bigint() - started) / 1e6
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
       const path = req.originalUrl.split('?')[0]
       deps.log.info('request', { reqId: requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 })
     })
-    requestStore.run({ requestId, locale: pickLocale(req.get('accept-language')) }, next)
+    next()
   })
 
   app.get('/healthz', (_req, res) => {
@@ -54,14 +58,13 @@ export function createApp(deps: AppDeps, opts: { repoRoot?: string; trustProxy?:
     next()
   })
   const contextFor = (req: Request, res: Response, connectionToken?: unknown): Context => {
-    const store = requestStore.getStore()
     return createContext(deps, {
       sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
       bearerToken: bearer(req.headers.authorization) ?? (typeof connectionToken === 'string' ? connectionToken : null),
       ip: req.ip ?? req.socket.remoteAddress ?? '',
       userAgent: req.get('user-agent') ?? null,
-      locale: store?.locale ?? 'zh-CN',
-      requestId: store?.requestId ?? randomUUID(),
+      locale: localeOf(res),
+      requestId: String(res.locals.requestId),
       secure: req.secure,
       setCookie: (header) => res.append('Set-Cookie', header),
     })
@@ -73,9 +76,9 @@ export function createApp(deps: AppDeps, opts: { repoRoot?: string; trustProxy?:
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
       createContext: ({ req, res, info }) => contextFor(req, res, info.connectionParams?.token),
-      onError({ error, path, type }) {
+      onError({ error, path, type, ctx }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
-          deps.log.error('procedure failed', { path, type, error: error.cause?.stack ?? error.stack })
+          deps.log.error('procedure failed', { reqId: ctx?.requestId, path, type, error: error.cause?.stack ?? error.stack })
         }
       },
     }),
@@ -84,13 +87,13 @@ export function createApp(deps: AppDeps, opts: { repoRoot?: string; trustProxy?:
   if (opts.repoRoot) mountApps(app, opts.repoRoot)
 
   app.use((req, res) => {
-    const locale = requestStore.getStore()?.locale ?? 'zh-CN'
+    const locale = localeOf(res)
     res.status(404).json({ error: { message: MESSAGES['request.notFoundPage'][locale], data: { code: 'NOT_FOUND' } } })
   })
 
   // The last resort: log the error, answer with a sentence, never a stack.
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
-    const locale = requestStore.getStore()?.locale ?? 'zh-CN'
+    const locale = localeOf(res)
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500
     if (status === 500) deps.log.error('unhandled error', { error: err instanceof Error ? err.stack : String(err) })
     if (res.headersSent) return

@@ -36,22 +36,24 @@ function parseInput(text: string | undefined): unknown {
 }
 
 /**
- * Single, non-streaming calls (a query by GET, a mutation by POST) answered straight from the
- * router's caller, with the wire format of tRPC's own HTTP adapter (CONTRACT.md, "Wire format").
- * The adapter rebuilds every Node request as a Fetch Request and back, which costs more than a
- * check-in's own work; batches, subscriptions and anything unusual (unknown paths, wrong methods)
- * still go to the adapter, which stays the reference for those answers.
+ * Single calls (a query by GET, a mutation by POST; unknown paths and wrong methods too) answered
+ * straight from the router's caller, with the wire format of tRPC's own HTTP adapter (CONTRACT.md,
+ * "Wire format"). The adapter rebuilds every Node request as a Fetch Request and back, which costs
+ * more than a check-in's own work; batches and subscriptions still go to it.
  */
 export function singleCallHandler(deps: AppDeps, makeContext: (req: Request, res: Response) => Context, maxBodyBytes: number): RequestHandler {
   return async (req, res, next) => {
     const path = req.path.slice(1)
     const type = procedures[path]?._def.type
-    if (!type || type === 'subscription' || 'batch' in req.query) return next()
-    if ((type === 'query' && req.method !== 'GET') || (type === 'mutation' && req.method !== 'POST')) return next()
+    if (type === 'subscription' || 'batch' in req.query) return next()
     let ctx: Context | undefined
     let input: unknown
     try {
       ctx = makeContext(req, res)
+      if (!type) throw new TRPCError({ code: 'NOT_FOUND' })
+      if ((type === 'query' && req.method !== 'GET') || (type === 'mutation' && req.method !== 'POST')) {
+        throw new TRPCError({ code: 'METHOD_NOT_SUPPORTED' })
+      }
       input = parseInput(type === 'query' ? (typeof req.query.input === 'string' ? req.query.input : undefined) : await readBody(req, maxBodyBytes))
       const call = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(ctx)) as (input: unknown) => Promise<unknown>
       const data = await call(input)
@@ -59,9 +61,9 @@ export function singleCallHandler(deps: AppDeps, makeContext: (req: Request, res
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause)
       if (error.code === 'INTERNAL_SERVER_ERROR') {
-        deps.log.error('procedure failed', { path, type, error: error.cause?.stack ?? error.stack })
+        deps.log.error('procedure failed', { reqId: ctx?.requestId, path, type, error: error.cause?.stack ?? error.stack })
       }
-      const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input, ctx })
+      const shape = getErrorShape({ config: appRouter._def._config, error, type: type ?? 'unknown', path, input, ctx })
       res.status(getHTTPStatusCodeFromError(error)).type('application/json').send(JSON.stringify({ error: shape }))
     }
   }

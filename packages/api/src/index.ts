@@ -2,6 +2,5 @@ export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from
 export { createContext, SESSION_COOKIE, type AppDeps, type Context, type RequestCredentials } from './context'
 export { createDeps } from './deps'
 export { createLogger, type Logger } from './logger'
-export { requestStore, type RequestInfo } from './request-store'
 export { createCallerFactory } from './trpc'
 export { seedDemoHistory } from './seed/demo-history'

@@ -1,5 +1,3 @@
-import { requestStore } from './request-store'
-
 type Level = 'debug' | 'info' | 'warn' | 'error'
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
@@ -10,13 +8,12 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void
 }
 
-/** One JSON object a line, with the request id of the request being served, if any. */
+/** One JSON object a line; request lines carry their request id (`reqId`). */
 export function createLogger(minLevel: Level | 'silent' = 'info', write = (line: string) => process.stdout.write(line)): Logger {
   const min = minLevel === 'silent' ? Infinity : ORDER[minLevel]
   const log = (level: Level) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[level] < min) return
-    const reqId = requestStore.getStore()?.requestId
-    write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...(reqId ? { reqId } : {}), ...fields }) + '\n')
+    write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields }) + '\n')
   }
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') }
 }

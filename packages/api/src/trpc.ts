@@ -3,7 +3,6 @@ import { DutyInput, ProjectScoped, isManaging, type DeviceKind, type Role } from
 import type { Context } from './context'
 import { errorMessage, fail } from './errors'
 import { recordAudit } from './audit'
-import { requestStore } from './request-store'
 import { consultantByPin, type DutyConsultant } from './services/rotation/identify'
 
 const t = initTRPC.context<Context>().create({
@@ -11,7 +10,7 @@ const t = initTRPC.context<Context>().create({
   // Pings keep proxies from closing a quiet board stream; clients reconnect when pings stop.
   sse: { ping: { enabled: true, intervalMs: 5_000 }, client: { reconnectAfterInactivityMs: 12_000 } },
   errorFormatter({ shape, error, ctx, path }) {
-    const locale = ctx?.locale ?? requestStore.getStore()?.locale ?? 'zh-CN'
+    const locale = ctx?.locale ?? 'zh-CN'
     // tRPC reports a body that is not JSON as BAD_REQUEST caused by a SyntaxError; the contract says PARSE_ERROR.
     const malformed = error.cause instanceof SyntaxError
     return {
