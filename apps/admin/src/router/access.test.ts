@@ -3,17 +3,36 @@ import { canOpen, navFor, safeRedirect } from './access'
 
 describe('navigation by role', () => {
   it('gives the director every page', () => {
-    expect(navFor('director')).toEqual(['home', 'staff', 'devices', 'settings', 'projects', 'audit'])
+    expect(navFor('director')).toEqual([
+      'home',
+      'floor',
+      'receptionLog',
+      'appeals',
+      'customers',
+      'staff',
+      'devices',
+      'settings',
+      'projects',
+      'audit',
+    ])
   })
 
-  it('gives the manager staff, devices and project settings, but not the audit log', () => {
-    expect(navFor('manager')).toEqual(['home', 'staff', 'devices', 'settings'])
+  it('gives the manager the floor, the records and appeals, staff, devices and settings, but not the audit log', () => {
+    expect(navFor('manager')).toEqual(['home', 'floor', 'receptionLog', 'appeals', 'customers', 'staff', 'devices', 'settings'])
     expect(canOpen('manager', 'audit')).toBe(false)
+    expect(canOpen('manager', 'reception')).toBe(false)
   })
 
-  it('gives the assistant the staff list and the consultant only the home page', () => {
-    expect(navFor('assistant')).toEqual(['home', 'staff'])
-    expect(navFor('consultant')).toEqual(['home'])
+  it('gives the assistant the customer lookup and the staff list', () => {
+    expect(navFor('assistant')).toEqual(['home', 'customers', 'staff'])
+    expect(canOpen('assistant', 'floor')).toBe(false)
+  })
+
+  it('gives the consultant their own receptions and the customer lookup, not the floor', () => {
+    expect(navFor('consultant')).toEqual(['home', 'reception', 'customers'])
+    expect(canOpen('consultant', 'floor')).toBe(false)
+    expect(canOpen('consultant', 'receptionLog')).toBe(false)
+    expect(canOpen('consultant', 'appeals')).toBe(false)
   })
 })
 

@@ -1,11 +1,30 @@
 import { ROLES, type Role } from '@anchang/shared'
 
-export const PAGES = ['home', 'staff', 'devices', 'settings', 'projects', 'audit'] as const
+export const PAGES = [
+  'home',
+  'reception',
+  'floor',
+  'receptionLog',
+  'appeals',
+  'customers',
+  'staff',
+  'devices',
+  'settings',
+  'projects',
+  'audit',
+] as const
 export type PageKey = (typeof PAGES)[number]
 
 /** Who may open each page; the server checks every call again, this only keeps the menus honest. */
 export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   home: ROLES,
+  // Only consultants are in the rotation; managers see everyone's receptions on the floor instead.
+  reception: ['consultant'],
+  floor: ['director', 'manager'],
+  receptionLog: ['director', 'manager'],
+  appeals: ['director', 'manager'],
+  // The front-desk phone and the customer lookup are for whoever picks up.
+  customers: ROLES,
   staff: ['director', 'manager', 'assistant'],
   devices: ['director', 'manager'],
   settings: ['director', 'manager'],

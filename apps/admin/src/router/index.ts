@@ -23,6 +23,31 @@ const routes: RouteRecordRaw[] = [
     component: () => import('../components/layout/LayoutShell.vue'),
     children: [
       { path: '', name: 'home', component: () => import('../pages/HomePage.vue'), meta: { titleKey: 'nav.home' } },
+      {
+        path: 'reception',
+        name: 'reception',
+        component: () => import('../pages/ReceptionPage.vue'),
+        meta: { titleKey: 'nav.reception' },
+      },
+      { path: 'floor', name: 'floor', component: () => import('../pages/FloorPage.vue'), meta: { titleKey: 'nav.floor' } },
+      {
+        path: 'reception-log',
+        name: 'receptionLog',
+        component: () => import('../pages/ReceptionLogPage.vue'),
+        meta: { titleKey: 'nav.receptionLog' },
+      },
+      {
+        path: 'appeals',
+        name: 'appeals',
+        component: () => import('../pages/AppealsPage.vue'),
+        meta: { titleKey: 'nav.appeals' },
+      },
+      {
+        path: 'customers',
+        name: 'customers',
+        component: () => import('../pages/CustomersPage.vue'),
+        meta: { titleKey: 'nav.customers' },
+      },
       { path: 'staff', name: 'staff', component: () => import('../pages/StaffPage.vue'), meta: { titleKey: 'nav.staff' } },
       {
         path: 'devices',

@@ -4,6 +4,11 @@ import type { PageKey } from '../../router/access'
 /** Outline icons drawn inline: the collapsed menu shows only these, and no icon font is shipped. */
 const PATHS: Record<PageKey, string> = {
   home: 'M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
+  reception: 'M6 16v-5a6 6 0 0 1 12 0v5l2 2H4zM10 21h4',
+  floor: 'M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1',
+  receptionLog: 'M9 3h6v3H9zM7 4.5H5V21h14V4.5h-2M8 11h8M8 15h8M8 19h5',
+  appeals: 'M4 5h16v11H9l-5 4zM12 8v3M12 13.5v.5',
+  customers: 'M11 4a7 7 0 1 1 0 14 7 7 0 0 1 0-14zM21 21l-5-5',
   staff: 'M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0',
   devices: 'M4 4h16v11H4zM9 20h6M12 15v5',
   settings: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',

@@ -1,0 +1,68 @@
+import { BREAK_REASONS, type BreakReason } from '@anchang/shared'
+
+type Translate = (key: string, params?: Record<string, unknown>) => string
+
+/** A rotation event as `reception.events` returns it (the fields this page reads). */
+export interface EventRow {
+  type: string
+  reason: string | null
+  consultantName: string | null
+  summary: Record<string, unknown>
+  actor: { type: string; name: string | null } | null
+}
+
+/** Events a manager records by hand, whose `reason` is the written reason (a break's is its kind). */
+const OVERRIDE_EVENTS = new Set(['move', 'reassign', 'grantTurn', 'missedTurn', 'undo', 'leaveLine'])
+
+const isBreakReason = (value: unknown): value is BreakReason =>
+  typeof value === 'string' && (BREAK_REASONS as readonly string[]).includes(value)
+
+/** What happened, in words: `暂离（午餐）`, `调整到第 2 位`, `结束接待：有效 B`. */
+export function eventWords(row: EventRow, t: Translate): string {
+  const s = row.summary
+  switch (row.type) {
+    case 'break':
+      return isBreakReason(s.reason) ? t('events.breakWith', { reason: t(`breakReasons.${s.reason}`) }) : t('events.break')
+    case 'checkIn': {
+      const words = t(s.kind === 'call' ? 'events.checkInCall' : 'events.checkIn')
+      const phone = typeof s.phone === 'string' ? ` ${s.phone}` : ''
+      const party = typeof s.partySize === 'number' && s.partySize > 1 ? ` ${t('notice.party', { n: s.partySize })}` : ''
+      return `${words}${phone}${party}`
+    }
+    case 'finish': {
+      if (s.result === 'valid') return t('events.finishValid', { grade: typeof s.grade === 'string' ? s.grade : '' }).trim()
+      return t('events.finishInvalid')
+    }
+    case 'move':
+      return t('events.move', { n: typeof s.toPosition === 'number' ? s.toPosition : '?' })
+    case 'settings':
+    case 'signIn':
+    case 'signOut':
+    case 'back':
+    case 'reassign':
+    case 'grantTurn':
+    case 'missedTurn':
+    case 'undo':
+    case 'leaveLine':
+      return t(`events.${row.type}`)
+    default:
+      return row.type
+  }
+}
+
+/** The written reason of a manager's action; empty for events that carry none. */
+export function overrideReason(row: Pick<EventRow, 'type' | 'reason'>): string {
+  return OVERRIDE_EVENTS.has(row.type) ? (row.reason ?? '') : ''
+}
+
+/** Who did it: a person by name, a kiosk, or the system (settings taking effect). */
+export function actorWords(actor: EventRow['actor'], t: Translate): string {
+  if (!actor) return t('receptionLog.actorSystem')
+  if (actor.type === 'device') return actor.name ?? t('receptionLog.actorDevice')
+  return actor.name ?? t('common.none')
+}
+
+/** The queue as it stood when the visitor was assigned: `1. 张伟  2. 李娜 …`. */
+export function queueWords(queue: readonly { name: string }[]): string {
+  return queue.map((q, i) => `${i + 1}. ${q.name}`).join('  ')
+}
