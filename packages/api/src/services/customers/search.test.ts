@@ -48,7 +48,7 @@ describe('customers.search', () => {
   it('finds a customer by full number, a fragment or a surname, with the contract’s fields', async () => {
     for (const q of ['13812345678', '+86 138-1234-5678', '5678', '王']) {
       expect(await search(people.owner, q)).toEqual([
-        { id: customerId, name: '王女士', phone: '13812345678', ownerId: people.owner.id, grade: 'B' },
+        { id: customerId, name: '王女士', phone: '13812345678', ownerId: people.owner.id, ownerName: people.owner.name, grade: 'B' },
       ])
     }
     expect(await search(people.owner, '李')).toEqual([])

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { auditLog, customers } from '@anchang/db'
+import { auditLog, customers, users } from '@anchang/db'
 import { customerName, isManaging, maskPhone, normalizePhone } from '@anchang/shared'
 import type { UserContext } from '../../trpc'
 
@@ -19,18 +19,19 @@ export function searchCustomers({ ctx, input }: { ctx: UserContext; input: { pro
       ? sql`${customers.phone} like ${`%${escaped(q.replace(/^\+?86/, ''))}%`} escape '\\'`
       : sql`(coalesce(${customers.surname}, '') || coalesce(${customers.title}, '')) like ${`${escaped(input.q.trim())}%`} escape '\\'`
   const rows = ctx.db
-    .select()
+    .select({ c: customers, ownerName: users.name })
     .from(customers)
+    .leftJoin(users, eq(users.id, customers.ownerId))
     .where(and(eq(customers.projectId, input.projectId), where))
     .limit(50)
     .all()
   const me = ctx.actor.user
   const managing = isManaging(me.role)
   const revealedToManager: string[] = []
-  const result = rows.map((c) => {
+  const result = rows.map(({ c, ownerName }) => {
     const maySee = c.ownerId === me.id || managing
     if (maySee && c.ownerId !== me.id) revealedToManager.push(c.id)
-    return { id: c.id, name: customerName(c.surname, c.title), phone: maySee ? c.phone : maskPhone(c.phone), ownerId: c.ownerId, grade: c.grade }
+    return { id: c.id, name: customerName(c.surname, c.title), phone: maySee ? c.phone : maskPhone(c.phone), ownerId: c.ownerId, ownerName, grade: c.grade }
   })
   if (revealedToManager.length) {
     ctx.db

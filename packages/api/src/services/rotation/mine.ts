@@ -16,6 +16,13 @@ export function myStatus({ ctx, input }: { ctx: UserContext; input: { projectId:
     .where(and(eq(receptions.projectId, input.projectId), eq(receptions.consultantId, me.id), eq(receptions.status, 'open')))
     .orderBy(desc(receptions.assignedAt))
     .all()
+  const today = ctx.db
+    .select({ r: receptions, c: checkIns })
+    .from(receptions)
+    .innerJoin(checkIns, eq(checkIns.id, receptions.checkInId))
+    .where(and(eq(receptions.projectId, input.projectId), eq(receptions.consultantId, me.id), eq(receptions.date, day.date)))
+    .orderBy(desc(receptions.assignedAt))
+    .all()
   const recent = ctx.db
     .select()
     .from(notifications)
@@ -45,6 +52,20 @@ export function myStatus({ ctx, input }: { ctx: UserContext; input: { projectId:
         partySize: c.partySize,
         channel: c.channel,
       },
+    })),
+    /** Today's receptions, newest first, with their results: the consultant's own record of the day. */
+    today: today.map(({ r, c }) => ({
+      receptionId: r.id,
+      at: r.assignedAt,
+      finishedAt: r.finishedAt,
+      status: r.status,
+      reason: r.reason,
+      kind: r.kind,
+      result: r.result,
+      grade: r.grade,
+      note: r.note,
+      onBehalfOf: r.onBehalfOf,
+      visitor: { name: customerName(c.surname, c.title), phone: maskPhone(c.phone), partySize: c.partySize, channel: c.channel },
     })),
     notices: recent.map((n) => ({ id: n.id, type: n.type, payload: n.payload, createdAt: n.createdAt, readAt: n.readAt })),
   }
