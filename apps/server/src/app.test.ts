@@ -3,99 +3,17 @@
  * the minimal seed, and fetch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { createDeps, createLogger } from '@anchang/api'
-import {
-  DEMO_CHANNELS,
-  DEMO_PASSWORD,
-  DEMO_PROJECT,
-  openDatabase,
-  seedDatabase,
-  type Database_,
-} from '@anchang/db'
-import { createApp } from './app'
-
-interface Running {
-  url: string
-  database: Database_
-  close(): Promise<void>
-}
-
-async function startServer(): Promise<Running> {
-  const database = openDatabase(':memory:')
-  await seedDatabase(database.db, 'minimal')
-  const deps = createDeps({ db: database.db, log: createLogger('silent') })
-  const server = createServer(createApp(deps, {}))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    database,
-    async close() {
-      server.closeAllConnections()
-      await new Promise((resolve) => server.close(resolve))
-      database.close()
-    },
-  }
-}
-
-interface Answer {
-  status: number
-  headers: Headers
-  text: string
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a response body as the client reads it
-  body: any
-}
-
-interface Send {
-  method?: 'GET' | 'POST'
-  /** A string is sent as is; anything else as JSON. */
-  body?: unknown
-  input?: unknown
-  cookie?: string
-  bearer?: string
-  lang?: string
-  contentType?: string
-}
+import { DEMO_CHANNELS, DEMO_PASSWORD, DEMO_PROJECT } from '@anchang/db'
+import { sendTo, sessionCookie, startServer, type Answer, type Running, type Send } from './test-server'
 
 let server: Running
 
-async function send(path: string, opts: Send = {}, on: Running = server): Promise<Answer> {
-  const headers: Record<string, string> = {}
-  if (opts.cookie) headers.cookie = opts.cookie
-  if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`
-  if (opts.lang) headers['accept-language'] = opts.lang
-  const method = opts.method ?? (opts.body === undefined ? 'GET' : 'POST')
-  if (method === 'POST') headers['content-type'] = opts.contentType ?? 'application/json'
-  const query = opts.input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(opts.input))}`
-  const response = await fetch(`${on.url}${path}${query}`, {
-    method,
-    headers,
-    ...(method === 'POST'
-      ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body ?? {}) }
-      : {}),
-  })
-  const text = await response.text()
-  let body: unknown = null
-  try {
-    body = JSON.parse(text)
-  } catch {
-    body = null
-  }
-  return { status: response.status, headers: response.headers, text, body }
-}
+const send = (path: string, opts: Send = {}, on: Running = server): Promise<Answer> => sendTo(on, path, opts)
 
 const mutate = (path: string, body: unknown, opts: Omit<Send, 'body'> = {}, on?: Running) =>
   send(`/trpc/${path}`, { ...opts, method: 'POST', body }, on)
 const query = (path: string, input?: unknown, opts: Omit<Send, 'input'> = {}, on?: Running) =>
   send(`/trpc/${path}`, { ...opts, method: 'GET', input }, on)
-
-function sessionCookie(answer: Answer): string {
-  const header = answer.headers.getSetCookie().find((c) => c.startsWith('anchang_session='))
-  if (!header) throw new Error(`no session cookie in ${answer.headers.getSetCookie().join(' | ')}`)
-  return header.split(';')[0]!
-}
 
 async function signIn(username: string, on: Running = server): Promise<string> {
   const answer = await mutate('auth.login', { username, password: DEMO_PASSWORD }, {}, on)

@@ -4,68 +4,18 @@
  * (CONTRACT.md "Wire format", `rotation.board`, `rotation.onChange`, `kiosk.checkIn`).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { EventSource } from 'eventsource'
 import { createTRPCClient, httpSubscriptionLink } from '@trpc/client'
-import { createDeps, createLogger, type AppRouter, type RouterOutputs } from '@anchang/api'
-import { DEMO_PASSWORD, openDatabase, seedDatabase, type Database_ } from '@anchang/db'
+import type { AppRouter, RouterOutputs } from '@anchang/api'
+import { DEMO_PASSWORD } from '@anchang/db'
 import { CONSENT_VERSION } from '@anchang/shared'
-import { createApp } from './app'
+import { sendTo, startServer, type Answer, type Running } from './test-server'
 
 type Board = RouterOutputs['rotation']['board']
 
-interface Running {
-  url: string
-  database: Database_
-  close(): Promise<void>
-}
-
-async function startServer(): Promise<Running> {
-  const database = openDatabase(':memory:')
-  await seedDatabase(database.db, 'minimal')
-  const deps = createDeps({ db: database.db, log: createLogger('silent') })
-  const server = createServer(createApp(deps, {}))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://127.0.0.1:${port}`,
-    database,
-    async close() {
-      server.closeAllConnections()
-      await new Promise((resolve) => server.close(resolve))
-      database.close()
-    },
-  }
-}
-
-interface Answer {
-  status: number
-  headers: Headers
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a response body as the client reads it
-  body: any
-  text: string
-}
-
-async function call(
-  on: Running,
-  path: string,
-  opts: { input?: unknown; body?: unknown; cookie?: string; bearer?: string } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = {}
-  if (opts.cookie) headers.cookie = opts.cookie
-  if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`
-  const post = opts.body !== undefined
-  if (post) headers['content-type'] = 'application/json'
-  const query = opts.input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(opts.input))}`
-  const response = await fetch(`${on.url}/trpc/${path}${query}`, {
-    method: post ? 'POST' : 'GET',
-    headers,
-    ...(post ? { body: JSON.stringify(opts.body) } : {}),
-  })
-  const text = await response.text()
-  return { status: response.status, headers: response.headers, text, body: JSON.parse(text) }
-}
+/** A tRPC call: a body makes it a POST (mutation), an input a GET (query). */
+const call = (on: Running, path: string, opts: { input?: unknown; body?: unknown; cookie?: string; bearer?: string } = {}) =>
+  sendTo(on, `/trpc/${path}`, opts)
 
 /** The manager signs in and pairs a kiosk and a board for the demo project. */
 async function openOffice(on: Running) {
