@@ -1,6 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import '../common/styles/base.css'
+import './styles/flow.css'
 import { i18n } from '../common/locales'
 import { DEVICE_KIND } from '../common/stores/device'
 import KioskApp from './KioskApp.vue'

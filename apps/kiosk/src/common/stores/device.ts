@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
-import { inject, ref, shallowRef, type InjectionKey } from 'vue'
+import { inject, markRaw, ref, shallowRef, type InjectionKey } from 'vue'
 import type { RouterOutputs } from '@anchang/api'
-import { createApiClient } from '../api/client'
+import { createApiClient, type ApiClient } from '../api/client'
 import { describeFailure } from '../api/failure'
 import { retryDelay } from '../api/retry-delay'
 import { currentLocale } from '../locales'
@@ -42,6 +42,8 @@ export const useDeviceStore = defineStore('device', () => {
   const token = ref(storedToken.read())
   const project = ref<DeviceProject | null>(null)
   const deviceName = ref<string | null>(null)
+  /** The project's channels ("how did you hear of us"), in the order the kiosk shows them. */
+  const channels = ref<string[]>([])
   const connection = ref<Connection>('connecting')
   /** The server's own sentence when it answered but could not serve (it is shown with "retrying"). */
   const serverProblem = ref<string | null>(null)
@@ -49,6 +51,10 @@ export const useDeviceStore = defineStore('device', () => {
   const pairingNotice = ref<PairingNotice | null>(null)
 
   const api = createApiClient({ token: () => token.value, locale: currentLocale })
+  // Pinia probes every value a store returns for refs and reactivity, and a tRPC client answers
+  // every property read with another proxy, so the probe would never end. Inside a raw object the
+  // client is left alone; screens reach it through useDeviceApi().
+  const server = markRaw({ api })
   /** Failed check-ins in a row: sets the pause before the next try. */
   let failures = 0
 
@@ -58,6 +64,7 @@ export const useDeviceStore = defineStore('device', () => {
     token.value = null
     project.value = null
     deviceName.value = null
+    channels.value = []
     connection.value = 'connecting'
     serverProblem.value = null
     lastOnlineAt.value = null
@@ -102,6 +109,7 @@ export const useDeviceStore = defineStore('device', () => {
         }
         project.value = { ...me.project }
         deviceName.value = me.device.name
+        channels.value = me.channels
         connection.value = 'online'
         serverProblem.value = null
         lastOnlineAt.value = new Date()
@@ -152,9 +160,11 @@ export const useDeviceStore = defineStore('device', () => {
 
   return {
     kind,
+    server,
     token,
     project,
     deviceName,
+    channels,
     connection,
     serverProblem,
     lastOnlineAt,
@@ -166,3 +176,8 @@ export const useDeviceStore = defineStore('device', () => {
     checkNow,
   }
 })
+
+/** This screen's typed API client, authenticated as the paired device. */
+export function useDeviceApi(): ApiClient {
+  return useDeviceStore().server.api
+}

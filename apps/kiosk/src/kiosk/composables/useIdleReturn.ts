@@ -1,4 +1,4 @@
-import { onScopeDispose, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import { onScopeDispose, shallowReactive, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { useRouter } from 'vue-router'
 
 /** A kiosk left alone this long goes back to its welcome screen for the next visitor. */
@@ -54,4 +54,27 @@ export function useIdleReturn(options: IdleReturnOptions = {}) {
   onScopeDispose(stop)
 
   return { restart }
+}
+
+/** Screens currently asking the kiosk not to return to welcome when left alone. */
+const holds = shallowReactive(new Set<symbol>())
+
+/**
+ * While `active` is true, the kiosk stays on the current screen however long nobody touches it:
+ * a visitor who pressed "submit" while the network was down is waiting for an answer, and going
+ * back to welcome would drop a check-in they believe is on its way.
+ */
+export function useIdleHold(active: MaybeRefOrGetter<boolean>): void {
+  const hold = Symbol('idleHold')
+  watch(
+    () => toValue(active),
+    (on) => (on ? holds.add(hold) : holds.delete(hold)),
+    { immediate: true },
+  )
+  onScopeDispose(() => holds.delete(hold))
+}
+
+/** Whether some screen holds the kiosk where it is (see useIdleHold). */
+export function isIdleHeld(): boolean {
+  return holds.size > 0
 }

@@ -1,0 +1,149 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { BreakReason } from '@anchang/shared'
+import type { RouterOutputs } from '@anchang/api'
+import { describeFailure } from '../../common/api/failure'
+import { useDeviceApi, useDeviceStore } from '../../common/stores/device'
+
+/** Kiosk PINs are four digits (the demo's 1001 … 1006). */
+export const PIN_LENGTH = 4
+
+export type DutyAction = 'signIn' | 'break' | 'back' | 'signOut'
+export type DutyStep = 'pin' | 'action' | 'breakReason' | 'done'
+export type DutyProblem = { kind: 'refused'; message: string } | { kind: 'unreachable' }
+type DutyConsultant = RouterOutputs['rotation']['signIn']['consultant']
+export interface DutyDone {
+  action: DutyAction
+  consultant: DutyConsultant
+  /** The consultant's place in the queue afterwards, when known (not after signing out). */
+  position: number | null
+  reason: BreakReason | null
+}
+
+/**
+ * A consultant at the kiosk: PIN, then sign in, break (with a reason), back, or sign out. The PIN
+ * is kept only until the action is done or refused, and `reset` forgets everything.
+ */
+export const useConsultantDutyStore = defineStore('consultantDuty', () => {
+  const device = useDeviceStore()
+  const step = ref<DutyStep>('pin')
+  const pin = ref('')
+  const sending = ref(false)
+  const problem = shallowRef<DutyProblem | null>(null)
+  const done = shallowRef<DutyDone | null>(null)
+  let generation = 0
+
+  const rotation = useDeviceApi().rotation
+
+  function editPin(digits: string): void {
+    pin.value = digits.replace(/\D/g, '').slice(0, PIN_LENGTH)
+    problem.value = null
+  }
+
+  function confirmPin(): void {
+    if (pin.value.length !== PIN_LENGTH) return
+    problem.value = null
+    step.value = 'action'
+  }
+
+  /** Where the consultant stands now; the break and back answers do not say. */
+  async function positionOf(consultantId: string): Promise<number | null> {
+    const projectId = device.project?.id
+    if (!projectId) return null
+    try {
+      const board = await rotation.board.query({ projectId })
+      return board.queue.find((entry) => entry.consultantId === consultantId)?.position ?? null
+    } catch {
+      // The action itself went through; the place is a courtesy and is left out if unknown.
+      return null
+    }
+  }
+
+  async function perform(action: DutyAction, reason: BreakReason | null = null): Promise<void> {
+    if (sending.value || pin.value.length !== PIN_LENGTH) return
+    const mine = generation
+    sending.value = true
+    problem.value = null
+    try {
+      let result: { consultant: DutyConsultant; position: number | null }
+      if (action === 'signIn') {
+        result = await rotation.signIn.mutate({ pin: pin.value })
+      } else if (action === 'signOut') {
+        result = {
+          consultant: (await rotation.signOut.mutate({ pin: pin.value })).consultant,
+          position: null,
+        }
+      } else {
+        const onBreak = action === 'break'
+        const { consultant } = await rotation.setBreak.mutate({
+          pin: pin.value,
+          onBreak,
+          ...(reason ? { reason } : {}),
+        })
+        result = { consultant, position: await positionOf(consultant.id) }
+      }
+      if (mine !== generation) return
+      pin.value = ''
+      done.value = { action, ...result, reason }
+      step.value = 'done'
+    } catch (error) {
+      if (mine !== generation) return
+      const failure = describeFailure(error)
+      if (failure.reached) {
+        // A wrong or locked PIN, or an action that does not fit (not on break, still receiving):
+        // start again from the PIN, with the server's sentence on screen.
+        problem.value = { kind: 'refused', message: failure.message }
+        pin.value = ''
+        step.value = 'pin'
+      } else {
+        // Nothing happened on the server: the same choice can simply be tapped again.
+        problem.value = { kind: 'unreachable' }
+      }
+    } finally {
+      if (mine === generation) sending.value = false
+    }
+  }
+
+  function chooseBreak(): void {
+    problem.value = null
+    step.value = 'breakReason'
+  }
+
+  /** One step back; false when there is nothing before (the caller returns to welcome). */
+  function back(): boolean {
+    if (sending.value) return true
+    problem.value = null
+    if (step.value === 'breakReason') step.value = 'action'
+    else if (step.value === 'action') {
+      pin.value = ''
+      step.value = 'pin'
+    } else return false
+    return true
+  }
+
+  function reset(): void {
+    generation += 1
+    step.value = 'pin'
+    pin.value = ''
+    sending.value = false
+    problem.value = null
+    done.value = null
+  }
+
+  return {
+    step,
+    pin,
+    sending,
+    problem,
+    done,
+    editPin,
+    confirmPin,
+    signIn: () => perform('signIn'),
+    takeBreak: (reason: BreakReason) => perform('break', reason),
+    comeBack: () => perform('back'),
+    signOut: () => perform('signOut'),
+    chooseBreak,
+    back,
+    reset,
+  }
+})
