@@ -2,6 +2,7 @@ import { vi } from 'vitest'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createApp } from 'vue'
 import { DEVICE_KIND, type DeviceKind } from '../common/stores/device'
+import { BREAK_KEEPS_PLACE } from '../kiosk/domain/break-reasons'
 
 /**
  * The server faked at the network boundary (fetch), so the real tRPC client, its links and the
@@ -59,11 +60,12 @@ export const DEMO_PROJECT = {
 }
 export const DEMO_CHANNELS = ['自然来访', '老带新', '朋友介绍', '网络', '户外广告', '中介渠道']
 
-export function deviceMe(kind: DeviceKind, channels = DEMO_CHANNELS) {
+export function deviceMe(kind: DeviceKind, channels = DEMO_CHANNELS, breakKeepsPlace = BREAK_KEEPS_PLACE) {
   return ok({
     device: { id: `${kind}-1`, kind, projectId: DEMO_PROJECT.id, name: kind === 'kiosk' ? '前台1' : '大屏1' },
     project: DEMO_PROJECT,
     channels,
+    breakKeepsPlace,
   })
 }
 

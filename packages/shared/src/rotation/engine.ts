@@ -94,7 +94,7 @@ const toHead = (order: string[], id: string) => moveTo(order, id, 0)
 function tallyOf(state: RotationState, id: string): DayTally {
   let tally = state.tally.get(id)
   if (!tally) {
-    tally = { received: 0, valid: 0, invalid: 0, missed: 0 }
+    tally = { name: state.consultants.get(id)?.name ?? '', received: 0, valid: 0, invalid: 0, missed: 0 }
     state.tally.set(id, tally)
   }
   return tally
@@ -318,6 +318,7 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
         pendingTurn: null,
       }
       state.consultants.set(consultant.id, consultant)
+      tallyOf(state, consultant.id)
       state.order.push(consultant.id)
       state.callOrder.push(consultant.id)
       serveWaiting(state, consultant, at, decisions)

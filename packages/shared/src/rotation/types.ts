@@ -61,6 +61,8 @@ export interface WaitingEntry {
 }
 
 export interface DayTally {
+  /** The name at sign-in, so the board can name someone who has signed out since. */
+  name: string
   received: number
   valid: number
   invalid: number

@@ -16,7 +16,7 @@ export function useBoardView() {
 
   const queue = computed(() => (live.board ? queueRows(live.board, nowMs.value) : []))
   const waiting = computed(() => (live.board ? waitingSummary(live.board, nowMs.value) : null))
-  const tally = computed(() => (live.board ? tallyRows(live.board, live.names) : []))
+  const tally = computed(() => (live.board ? tallyRows(live.board) : []))
   const stale = computed(() =>
     isStale({ state: live.state, lastHeardAt: live.lastHeardAt, startedAt: live.startedAt }, nowMs.value),
   )

@@ -149,24 +149,23 @@ describe('waiting line', () => {
 })
 
 describe('tally', () => {
-  it('lists everyone on duty in queue order, then the signed-out by receptions, with names remembered', () => {
+  it('lists everyone on duty in queue order, then the signed-out by receptions, named from the tally', () => {
     const rows = tallyRows(
       board({
         queue: [consultant('c2', '李娜', 1, 'available'), consultant('c1', '张伟', 2, 'receiving')],
         tally: [
-          { consultantId: 'c1', received: 3, valid: 2, invalid: 1, missed: 0 },
-          { consultantId: 'c5', received: 1, valid: 1, invalid: 0, missed: 1 },
-          { consultantId: 'c6', received: 4, valid: 3, invalid: 1, missed: 0 },
+          { consultantId: 'c1', name: '张伟', received: 3, valid: 2, invalid: 1, missed: 0 },
+          { consultantId: 'c5', name: '陈静', received: 1, valid: 1, invalid: 0, missed: 1 },
+          { consultantId: 'c6', name: '杨磊', received: 4, valid: 3, invalid: 1, missed: 0 },
         ],
       }),
-      new Map([['c5', '陈静']]),
     )
     expect(
       rows.map((row) => [row.name, row.onDuty, row.received, row.valid, row.invalid, row.missed]),
     ).toEqual([
       ['李娜', true, 0, 0, 0, 0],
       ['张伟', true, 3, 2, 1, 0],
-      [null, false, 4, 3, 1, 0],
+      ['杨磊', false, 4, 3, 1, 0],
       ['陈静', false, 1, 1, 0, 1],
     ])
   })

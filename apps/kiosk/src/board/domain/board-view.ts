@@ -45,7 +45,7 @@ export interface WaitingSummary {
 export interface TallyRow {
   consultantId: string
   /** Null for a consultant who signed out before this board ever saw their name. */
-  name: string | null
+  name: string
   onDuty: boolean
   received: number
   valid: number
@@ -101,10 +101,9 @@ export function waitingSummary(board: BoardPayload, now: number, shown = WAITING
 
 /**
  * Today's receptions per consultant: everyone on duty in queue order (with zeros before their first
- * reception), then those who received today and have signed out, busiest first. The board carries
- * no names for the signed-out, so names seen earlier are passed in.
+ * reception), then those who received today and have signed out, busiest first.
  */
-export function tallyRows(board: BoardPayload, knownNames: ReadonlyMap<string, string>): TallyRow[] {
+export function tallyRows(board: BoardPayload): TallyRow[] {
   const tally = new Map(board.tally.map((entry) => [entry.consultantId, entry]))
   const zero = { received: 0, valid: 0, invalid: 0, missed: 0 }
   const onDuty = [...board.queue]
@@ -119,7 +118,7 @@ export function tallyRows(board: BoardPayload, knownNames: ReadonlyMap<string, s
   const dutyIds = new Set(onDuty.map((row) => row.consultantId))
   const gone = board.tally
     .filter((entry) => !dutyIds.has(entry.consultantId))
-    .map((entry) => ({ ...entry, name: knownNames.get(entry.consultantId) ?? null, onDuty: false }))
+    .map((entry) => ({ ...entry, onDuty: false }))
     .sort((a, b) => b.received - a.received)
   return [...onDuty, ...gone]
 }

@@ -1,11 +1,10 @@
 import { defineStore } from 'pinia'
-import { reactive, ref, shallowRef } from 'vue'
+import { ref, shallowRef } from 'vue'
 import { createApiClient } from '../../common/api/client'
 import { describeFailure } from '../../common/api/failure'
 import { retryDelay } from '../../common/api/retry-delay'
 import { currentLocale } from '../../common/locales'
 import { useDeviceStore } from '../../common/stores/device'
-import { localSetting } from '../../common/stores/local-setting'
 import type { BoardPayload, StreamState } from '../domain/board-view'
 
 /**
@@ -21,12 +20,6 @@ export const useLiveBoardStore = defineStore('liveBoard', () => {
   const state = ref<StreamState>('connecting')
   const lastHeardAt = ref<number | null>(null)
   const startedAt = ref<number | null>(null)
-  /**
-   * Names of consultants seen on this board, kept across reloads: the day's tally still lists a
-   * consultant after they sign out, and the board itself then carries only their id.
-   */
-  const names = reactive(new Map<string, string>())
-
   // Its own client rather than the device's: only this one reports stream activity.
   const api = createApiClient({ token: () => device.token, locale: currentLocale, onStreamActivity: heard })
   let projectId: string | null = null
@@ -35,7 +28,6 @@ export const useLiveBoardStore = defineStore('liveBoard', () => {
   let failures = 0
   /** Bumped by every board the stream delivers, so a slower `rotation.board` answer cannot overwrite it. */
   let version = 0
-  let storedNames: ReturnType<typeof localSetting> | null = null
 
   function heard(): void {
     lastHeardAt.value = Date.now()
@@ -43,27 +35,6 @@ export const useLiveBoardStore = defineStore('liveBoard', () => {
 
   function show(next: BoardPayload): void {
     board.value = next
-    let learned = false
-    for (const entry of next.queue) {
-      if (names.get(entry.consultantId) !== entry.name) {
-        names.set(entry.consultantId, entry.name)
-        learned = true
-      }
-    }
-    if (learned) storedNames?.write(JSON.stringify(Object.fromEntries(names)))
-  }
-
-  function restoreNames(id: string): void {
-    names.clear()
-    storedNames = localSetting(`anchang.board.names.${id}`)
-    try {
-      const saved: unknown = JSON.parse(storedNames.read() ?? '{}')
-      if (saved && typeof saved === 'object') {
-        for (const [key, value] of Object.entries(saved)) if (typeof value === 'string') names.set(key, value)
-      }
-    } catch {
-      // A damaged entry only costs the names of consultants who have signed out.
-    }
   }
 
   function subscribe(): void {
@@ -135,7 +106,6 @@ export const useLiveBoardStore = defineStore('liveBoard', () => {
     if (projectId === id) return
     stop()
     projectId = id
-    restoreNames(id)
     startedAt.value = Date.now()
     state.value = 'connecting'
     subscribe()
@@ -163,5 +133,5 @@ export const useLiveBoardStore = defineStore('liveBoard', () => {
     if (board.value && board.value.date < today) void load()
   }
 
-  return { board, state, lastHeardAt, startedAt, names, start, stop, checkDate }
+  return { board, state, lastHeardAt, startedAt, start, stop, checkDate }
 })

@@ -203,7 +203,6 @@ const en: Messages = {
     tallyInvalid: 'Invalid',
     tallyMissed: 'Missed',
     tallyEmpty: 'No receptions yet today',
-    signedOut: 'Signed-out consultant',
     stale: 'Connection lost: showing the data of {time}',
     staleNoTime: 'Connection lost: waiting for data',
     reconnecting: 'Reconnecting automatically…',

@@ -200,7 +200,6 @@ const zhCN = {
     tallyInvalid: '无效',
     tallyMissed: '漏接',
     tallyEmpty: '今天还没有接待',
-    signedOut: '已签退的顾问',
     stale: '连接中断，显示的是 {time} 的数据',
     staleNoTime: '连接中断，正在等待数据',
     reconnecting: '正在自动重新连接…',

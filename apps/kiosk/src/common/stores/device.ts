@@ -6,6 +6,7 @@ import { describeFailure } from '../api/failure'
 import { retryDelay } from '../api/retry-delay'
 import { currentLocale } from '../locales'
 import { localSetting } from './local-setting'
+import { BREAK_KEEPS_PLACE } from '../../kiosk/domain/break-reasons'
 
 type DeviceMe = RouterOutputs['devices']['me']
 export type DeviceKind = DeviceMe['device']['kind']
@@ -44,6 +45,8 @@ export const useDeviceStore = defineStore('device', () => {
   const deviceName = ref<string | null>(null)
   /** The project's channels ("how did you hear of us"), in the order the kiosk shows them. */
   const channels = ref<string[]>([])
+  /** Which break reasons keep a consultant's place in this project (the default until `devices.me` answers). */
+  const breakKeepsPlace = ref({ ...BREAK_KEEPS_PLACE })
   const connection = ref<Connection>('connecting')
   /** The server's own sentence when it answered but could not serve (it is shown with "retrying"). */
   const serverProblem = ref<string | null>(null)
@@ -110,6 +113,7 @@ export const useDeviceStore = defineStore('device', () => {
         project.value = { ...me.project }
         deviceName.value = me.device.name
         channels.value = me.channels
+        breakKeepsPlace.value = me.breakKeepsPlace
         connection.value = 'online'
         serverProblem.value = null
         lastOnlineAt.value = new Date()
@@ -160,6 +164,7 @@ export const useDeviceStore = defineStore('device', () => {
 
   return {
     kind,
+    breakKeepsPlace,
     server,
     token,
     project,

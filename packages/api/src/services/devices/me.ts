@@ -9,5 +9,7 @@ export function deviceMe({ ctx }: { ctx: DeviceContext }) {
     device,
     project: { id: project.id, code: project.code, name: project.name, timeZone: project.timeZone },
     channels: project.channels,
+    /** Which break reasons keep the place, so the kiosk can say so before a consultant picks one. */
+    breakKeepsPlace: project.settings.rotation.breakKeepsPlace,
   }
 }

@@ -40,7 +40,7 @@ export async function setBreak({ ctx, input }: { ctx: DutyContext; input: SetBre
       ? { type: 'break', consultantId: consultant.id, reason: input.reason ?? null }
       : { type: 'back', consultantId: consultant.id },
   )
-  return { ok: true as const, consultant }
+  return { ok: true as const, consultant, position: positionOf(ctx.deps.rotation.day(ctx.duty.projectId, ctx.now).state, consultant.id) }
 }
 
 export async function signOut({ ctx }: { ctx: DutyContext }) {

@@ -38,7 +38,7 @@ export function myStatus({ ctx, input }: { ctx: UserContext; input: { projectId:
     position: positionOf(day.state, me.id),
     queueLength: day.state.order.length,
     pendingTurn: onDuty?.pendingTurn ?? null,
-    tally: day.state.tally.get(me.id) ?? { received: 0, valid: 0, invalid: 0, missed: 0 },
+    tally: day.state.tally.get(me.id) ?? { name: me.name, received: 0, valid: 0, invalid: 0, missed: 0 },
     receptions: open.map(({ r, c }) => ({
       receptionId: r.id,
       since: r.assignedAt,
