@@ -1,4 +1,15 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
+import {
+  type Board,
+  call,
+  CONSULTANTS,
+  expect,
+  freshPhone,
+  PASSWORD,
+  signInApi,
+  test,
+  trpc,
+} from './fixtures'
 
 /**
  * The rotation as people work it in the admin app: a consultant on their phone is alerted the
@@ -9,94 +20,8 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
  * it needs (who is signed in, nobody waiting) through the API, and uses phone numbers of its own.
  */
 
-const PASSWORD = 'demo1234'
-/** The minimal seed's consultants and their kiosk PINs. */
-const CONSULTANTS = [
-  { username: 'c1', pin: '1001' },
-  { username: 'c2', pin: '1002' },
-  { username: 'c3', pin: '1003' },
-  { username: 'c4', pin: '1004' },
-  { username: 'c5', pin: '1005' },
-  { username: 'c6', pin: '1006' },
-] as const
-
-/**
- * Every page fails its test on a console error, an uncaught exception or a CSP violation. A request
- * refused on purpose is named with `allowRefused`, since the browser logs such responses as errors.
- */
-const test = base.extend<{ allowRefused: (procedure: string) => void }>({
-  allowRefused: [
-    async ({ page }, use) => {
-      const problems: string[] = []
-      const allowed = new Set<string>()
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`)
-        })
-      })
-      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return
-        const url = message.location().url
-        const refused = message.text().startsWith('Failed to load resource')
-        if (refused && [...allowed].some((procedure) => url.includes(`/trpc/${procedure}`))) return
-        problems.push(`${message.text()} (${url})`)
-      })
-      await use((procedure) => allowed.add(procedure))
-      expect(problems, 'console errors, uncaught exceptions or CSP violations').toEqual([])
-    },
-    { auto: true },
-  ],
-})
-
-test.beforeEach(({ allowRefused }) => allowRefused('auth.me'))
-
-interface TrpcAnswer<T> {
-  ok: boolean
-  status: number
-  data?: T
-  error?: { message: string; data: { code: string } }
-}
-
-async function call<T>(
-  request: APIRequestContext,
-  method: 'GET' | 'POST',
-  path: string,
-  input?: unknown,
-  token?: string,
-): Promise<TrpcAnswer<T>> {
-  const headers = token ? { Authorization: `Bearer ${token}` } : undefined
-  const response =
-    method === 'GET'
-      ? await request.get(`/trpc/${path}`, { params: input === undefined ? {} : { input: JSON.stringify(input) }, headers })
-      : await request.post(`/trpc/${path}`, { data: input ?? {}, headers })
-  const body = await response.json()
-  return { ok: response.ok(), status: response.status(), data: body.result?.data, error: body.error }
-}
-
-async function trpc<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, input?: unknown, token?: string): Promise<T> {
-  const answer = await call<T>(request, method, path, input, token)
-  expect(answer.ok, `${path} answered ${answer.status}: ${JSON.stringify(answer.error)}`).toBe(true)
-  return answer.data as T
-}
-
-interface Board {
-  queue: { consultantId: string; name: string; status: 'available' | 'receiving' | 'break'; position: number }[]
-  waiting: { waitingId: string }[]
-  /** Today in the project's time zone. */
-  date: string
-}
-
-/** Signs the request context in (its cookie stays there) and returns DEMO's id. */
-async function signInApi(request: APIRequestContext, username: string): Promise<string> {
-  const { user } = await trpc<{ user: { projects: { id: string; code: string }[] } }>(request, 'POST', 'auth.login', {
-    username,
-    password: PASSWORD,
-  })
-  const project = user.projects.find((p) => p.code === 'DEMO')
-  expect(project, `${username} belongs to DEMO`).toBeTruthy()
-  return project!.id
-}
+/** Anyone arriving signed out asks the server who they are and is told: nobody yet. */
+test.beforeEach(({ allowFailedRequest }) => allowFailedRequest('auth.me'))
 
 /** A kiosk paired by the manager, as the front desk has one: its token is all the kiosk holds. */
 async function pairKiosk(manager: APIRequestContext, projectId: string): Promise<string> {
@@ -106,11 +31,6 @@ async function pairKiosk(manager: APIRequestContext, projectId: string): Promise
     name: `轮序测试自助机${Date.now() % 100_000}`,
   })
   return token
-}
-
-/** A mainland mobile number no earlier run or spec has used. */
-function freshPhone(): string {
-  return `139${String(Date.now()).slice(-8)}`
 }
 
 async function signInPage(page: Page, username: string) {
@@ -236,9 +156,9 @@ test.describe('a manager at the desk', () => {
   test('moves a consultant with a written reason, and an empty reason is refused in the server’s words', async ({
     page,
     request,
-    allowRefused,
+    allowFailedRequest,
   }) => {
-    allowRefused('rotation.override')
+    allowFailedRequest('rotation.override')
     const projectId = await signInApi(request, 'manager')
     const kiosk = await pairKiosk(request, projectId)
     // Three consultants on the floor, whatever earlier specs left (signing in twice keeps the place).

@@ -1,44 +1,13 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, PASSWORD, PROJECT_NAME, test } from './fixtures'
 
 /**
  * The admin app as the sales office uses it: the demo manager runs the team and the devices, a new
  * consultant signs in, and everything reads in Chinese first, English on request.
  */
 
-const PASSWORD = 'demo1234'
-
-/**
- * Every page fails its test on a console error, an uncaught exception or a CSP violation. A request
- * that is refused on purpose (no session yet, a wrong password) is named with `allowRefused`, since
- * the browser logs such responses as console errors.
- */
-const test = base.extend<{ allowRefused: (procedure: string) => void }>({
-  allowRefused: [
-    async ({ page }, use) => {
-      const problems: string[] = []
-      const allowed = new Set<string>()
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`)
-        })
-      })
-      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return
-        const url = message.location().url
-        const refused = message.text().startsWith('Failed to load resource')
-        if (refused && [...allowed].some((procedure) => url.includes(`/trpc/${procedure}`))) return
-        problems.push(`${message.text()} (${url})`)
-      })
-      await use((procedure) => allowed.add(procedure))
-      expect(problems, 'console errors, uncaught exceptions or CSP violations').toEqual([])
-    },
-    { auto: true },
-  ],
-})
-
 /** Anyone arriving signed out asks the server who they are and is told: nobody yet. */
-test.beforeEach(({ allowRefused }) => allowRefused('auth.me'))
+test.beforeEach(({ allowFailedRequest }) => allowFailedRequest('auth.me'))
 
 async function signIn(page: Page, username: string, password = PASSWORD) {
   await page.getByTestId('login-username').locator('input').fill(username)
@@ -79,7 +48,7 @@ test('a manager adds a consultant, who can then sign in', async ({ page }) => {
   await dialog.getByTestId('staff-role').click()
   await expect(page.locator('.n-base-select-option')).toHaveText(['销售助理', '置业顾问'])
   await page.keyboard.press('Escape')
-  await expect(dialog.getByTestId('staff-projects')).toContainText('思源·示范项目')
+  await expect(dialog.getByTestId('staff-projects')).toContainText(PROJECT_NAME)
   await dialog.getByTestId('staff-submit').click()
 
   const row = page.getByTestId(`staff-row-${username}`)
@@ -104,8 +73,11 @@ test('a manager adds a consultant, who can then sign in', async ({ page }) => {
   await expect(page.getByTestId('nav-staff')).toHaveCount(0)
 })
 
-test('the language switch turns the app English and stays so after a reload', async ({ page, allowRefused }) => {
-  allowRefused('auth.login')
+test('the language switch turns the app English and stays so after a reload', async ({
+  page,
+  allowFailedRequest,
+}) => {
+  allowFailedRequest('auth.login')
   await page.goto('/login')
   await expect(page.getByTestId('login-submit')).toHaveText('登录')
   await page.getByTestId('locale-en').click()
@@ -131,8 +103,11 @@ test('the language switch turns the app English and stays so after a reload', as
   await expect(page.getByTestId('staff-row-c1')).toContainText('Sales consultant')
 })
 
-test("a wrong password shows the server's Chinese sentence on the sign-in page", async ({ page, allowRefused }) => {
-  allowRefused('auth.login')
+test("a wrong password shows the server's Chinese sentence on the sign-in page", async ({
+  page,
+  allowFailedRequest,
+}) => {
+  allowFailedRequest('auth.login')
   await page.goto('/')
   await expect(page).toHaveURL(/\/login$/)
   await signIn(page, 'assistant', 'not-the-password')

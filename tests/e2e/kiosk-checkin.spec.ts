@@ -1,11 +1,15 @@
+import type { APIRequestContext, Browser, Page, PlaywrightWorkerArgs } from '@playwright/test'
 import {
+  type Board,
+  CONSULTANTS,
   expect,
+  freshPhone,
+  PROJECT_NAME,
+  signInApi,
   test,
-  type APIRequestContext,
-  type Browser,
-  type Page,
-  type PlaywrightWorkerArgs,
-} from '@playwright/test'
+  trpc,
+  watchPage,
+} from './fixtures'
 
 type Playwright = PlaywrightWorkerArgs['playwright']
 
@@ -14,61 +18,6 @@ type Playwright = PlaywrightWorkerArgs['playwright']
  * signs in with a PIN on the kiosk tablet, visitors check in through every screen, and the board
  * follows each change live, without a reload.
  */
-
-const PASSWORD = 'demo1234'
-const PROJECT_NAME = '思源·示范项目'
-/** The minimal seed's consultants and their kiosk PINs; 张伟 is c1. */
-const CONSULTANTS = [
-  { username: 'c1', pin: '1001' },
-  { username: 'c2', pin: '1002' },
-  { username: 'c3', pin: '1003' },
-  { username: 'c4', pin: '1004' },
-  { username: 'c5', pin: '1005' },
-  { username: 'c6', pin: '1006' },
-]
-
-interface Board {
-  queue: { consultantId: string; name: string; status: string }[]
-  waiting: { waitingId: string }[]
-}
-
-async function trpc<T>(
-  request: APIRequestContext,
-  method: 'GET' | 'POST',
-  path: string,
-  input?: unknown,
-): Promise<T> {
-  const response =
-    method === 'GET'
-      ? await request.get(`/trpc/${path}`, {
-          params: input === undefined ? {} : { input: JSON.stringify(input) },
-        })
-      : await request.post(`/trpc/${path}`, { data: input ?? {} })
-  const body = await response.json()
-  expect(response.ok(), `${path} answered ${response.status()}: ${JSON.stringify(body)}`).toBe(true)
-  return body.result.data as T
-}
-
-/** Signs the request context in (the session cookie stays in it) and returns DEMO's id. */
-async function signIn(request: APIRequestContext, username: string): Promise<string> {
-  const { user } = await trpc<{ user: { projects: { id: string; code: string }[] } }>(
-    request,
-    'POST',
-    'auth.login',
-    {
-      username,
-      password: PASSWORD,
-    },
-  )
-  const project = user.projects.find((p) => p.code === 'DEMO')
-  expect(project, `${username} belongs to DEMO`).toBeTruthy()
-  return project!.id
-}
-
-/** A mainland mobile number no earlier run or spec has used. */
-function freshPhone(): string {
-  return `13${3 + Math.floor(Math.random() * 7)}${String(Date.now()).slice(-5)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`
-}
 
 /**
  * Tests share one server and the rotation is per day, so earlier specs may have left consultants
@@ -96,7 +45,7 @@ async function clearFloor(
   }
   for (const c of CONSULTANTS) {
     const session = await playwright.request.newContext({ baseURL })
-    await signIn(session, c.username)
+    await signInApi(session, c.username)
     const mine = await trpc<{ receptions: { receptionId: string }[] }>(session, 'GET', 'rotation.mine', {
       projectId,
     })
@@ -112,9 +61,10 @@ async function clearFloor(
 
 /**
  * A paired screen in its own browser window: the token the manager's `devices.pair` returned sits
- * where pairing would have put it (the pairing spec covers pairing by code). The page fails the test
- * on a console error, an uncaught exception or a CSP violation, except failed requests named with
- * `allowFailed` (the browser logs a refused call, such as a wrong PIN, as a console error).
+ * where pairing would have put it (the pairing spec covers pairing by code). The window is not the
+ * test's own page, so it has its own guard: it fails the test on a console error, an uncaught
+ * exception or a CSP violation, except failed requests named with `allowFailedRequest` (the browser
+ * logs a refused call, such as a wrong PIN, as a console error).
  */
 async function openScreen(
   browser: Browser,
@@ -126,31 +76,15 @@ async function openScreen(
 ) {
   const context = await browser.newContext({ baseURL, viewport, hasTouch, locale: 'zh-CN' })
   await context.addInitScript(
-    ([key, value]) => {
-      localStorage.setItem(key!, value!)
-      document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(
-          `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`,
-        )
-      })
-    },
+    ([key, value]) => localStorage.setItem(key!, value!),
     [`anchang.${kind}.token`, token],
   )
   const page = await context.newPage()
-  const problems: string[] = []
-  const allowed = new Set<string>()
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return
-    const url = message.location().url
-    const failedRequest = message.text().startsWith('Failed to load resource')
-    if (failedRequest && [...allowed].some((procedure) => url.includes(`/trpc/${procedure}`))) return
-    problems.push(`${message.text()} (${url})`)
-  })
+  const { problems, allowFailedRequest } = await watchPage(page)
   await page.goto(kind === 'kiosk' ? '/kiosk' : '/board')
   return {
     page,
-    allowFailed: (procedure: string) => allowed.add(procedure),
+    allowFailedRequest,
     expectNoProblems: () =>
       expect(problems, `${kind}: console errors, uncaught exceptions or CSP violations`).toEqual([]),
     close: () => context.close(),
@@ -185,7 +119,7 @@ test('a consultant signs in at the kiosk, visitors check in, and the board follo
   request,
   baseURL,
 }) => {
-  const projectId = await signIn(request, 'manager')
+  const projectId = await signInApi(request, 'manager')
   const pair = (kind: 'kiosk' | 'board', name: string) =>
     trpc<{ token: string }>(request, 'POST', 'devices.pair', {
       projectId,
@@ -207,7 +141,7 @@ test('a consultant signs in at the kiosk, visitors check in, and the board follo
     await expect(tablet.getByTestId('project-name')).toHaveText(PROJECT_NAME)
 
     // 张伟 signs in with his PIN; a mistyped PIN first is refused in the server's words.
-    kiosk.allowFailed('rotation.signIn')
+    kiosk.allowFailedRequest('rotation.signIn')
     await tablet.getByRole('button', { name: '顾问签到' }).tap()
     await expect(tablet.getByRole('heading', { name: '请输入您的 4 位 PIN 码' })).toBeVisible()
     await expectFingerSizedButtons(tablet)

@@ -1,70 +1,21 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
+import { expect, PROJECT_NAME, signInApi, test, trpc } from './fixtures'
 
 /**
  * A manager creates pairing codes in the admin app (here: through its API); the kiosk and the
  * board are paired by tapping that code on their own keypads, as staff do on site.
  */
 
-const PROJECT_NAME = '思源·示范项目'
 const PAIRING_PROMPT = '请输入管理后台显示的 6 位配对码'
 
 type DeviceKind = 'kiosk' | 'board'
 
-async function trpc<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, input?: unknown): Promise<T> {
-  const response =
-    method === 'GET'
-      ? await request.get(`/trpc/${path}`, { params: input === undefined ? {} : { input: JSON.stringify(input) } })
-      : await request.post(`/trpc/${path}`, { data: input ?? {} })
-  const body = await response.json()
-  expect(response.ok(), `${path} answered ${response.status()}: ${JSON.stringify(body)}`).toBe(true)
-  return body.result.data as T
-}
-
-/** Signs in as the demo manager (the cookie stays in this request context) and returns DEMO's id. */
-async function signInAsManager(request: APIRequestContext): Promise<string> {
-  await trpc(request, 'POST', 'auth.login', { username: 'manager', password: 'demo1234' })
-  const { user } = await trpc<{ user: { projects: { id: string; code: string }[] } }>(request, 'GET', 'auth.me')
-  const project = user.projects.find((p) => p.code === 'DEMO')
-  expect(project, 'the manager belongs to DEMO').toBeTruthy()
-  return project!.id
-}
-
 async function createPairingCode(request: APIRequestContext, kind: DeviceKind, name: string): Promise<string> {
-  const projectId = await signInAsManager(request)
+  const projectId = await signInApi(request, 'manager')
   const { code } = await trpc<{ code: string }>(request, 'POST', 'devices.createPairingCode', { projectId, kind, name })
   expect(code).toMatch(/^\d{6}$/)
   return code
 }
-
-/**
- * Every page fails its test on a console error, an uncaught exception or a CSP violation. A test
- * that provokes a failed request on purpose (a wrong code, a dropped network) names it with
- * `expectFailedRequest`, since the browser itself logs such responses as console errors.
- */
-const test = base.extend<{ expectFailedRequest: (procedure: string) => void }>({
-  expectFailedRequest: [
-    async ({ page }, use) => {
-      const problems: string[] = []
-      const expected = new Set<string>()
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`)
-        })
-      })
-      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`))
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return
-        const url = message.location().url
-        const failedRequest = message.text().startsWith('Failed to load resource')
-        if (failedRequest && [...expected].some((procedure) => url.includes(`/trpc/${procedure}`))) return
-        problems.push(`${message.text()} (${url})`)
-      })
-      await use((procedure) => expected.add(procedure))
-      expect(problems, 'console errors, uncaught exceptions or CSP violations').toEqual([])
-    },
-    { auto: true },
-  ],
-})
 
 async function tapCode(page: Page, code: string): Promise<void> {
   for (const digit of code) await page.getByRole('button', { name: digit, exact: true }).tap()
@@ -113,8 +64,8 @@ test.describe('kiosk on a 1024×768 touch tablet', () => {
     await expect(page.getByRole('heading', { name: '欢迎光临' })).toBeVisible()
   })
 
-  test('a wrong code is refused in a Chinese sentence and the digits stay to correct', async ({ page, expectFailedRequest }) => {
-    expectFailedRequest('devices.claim')
+  test('a wrong code is refused in a Chinese sentence and the digits stay to correct', async ({ page, allowFailedRequest }) => {
+    allowFailedRequest('devices.claim')
     await page.goto('/kiosk')
     await tapCode(page, '000000')
     await page.getByRole('button', { name: '配对', exact: true }).tap()
@@ -136,8 +87,8 @@ test.describe('kiosk on a 1024×768 touch tablet', () => {
     await expect(page.getByRole('heading', { name: PAIRING_PROMPT })).toBeVisible()
   })
 
-  test('keeps the typed code while the network is down and pairs once it is back', async ({ page, request, expectFailedRequest }) => {
-    expectFailedRequest('devices.claim')
+  test('keeps the typed code while the network is down and pairs once it is back', async ({ page, request, allowFailedRequest }) => {
+    allowFailedRequest('devices.claim')
     const code = await createPairingCode(request, 'kiosk', '前台2')
     await page.goto('/kiosk')
     await page.route('**/trpc/devices.claim', (route) => route.abort('internetdisconnected'))
@@ -151,15 +102,15 @@ test.describe('kiosk on a 1024×768 touch tablet', () => {
     await expect(page.getByText('网络连接中断，正在重试…')).toHaveCount(0)
   })
 
-  test('goes back to pairing, with the reason, when a manager revokes it', async ({ page, request, expectFailedRequest }) => {
-    expectFailedRequest('devices.me')
+  test('goes back to pairing, with the reason, when a manager revokes it', async ({ page, request, allowFailedRequest }) => {
+    allowFailedRequest('devices.me')
     const code = await createPairingCode(request, 'kiosk', '前台-待撤销')
     await page.goto('/kiosk')
     await tapCode(page, code)
     await page.getByRole('button', { name: '配对', exact: true }).tap()
     await expect(page.getByTestId('project-name')).toHaveText(PROJECT_NAME)
 
-    const projectId = await signInAsManager(request)
+    const projectId = await signInApi(request, 'manager')
     const devices = await trpc<{ id: string; name: string }[]>(request, 'GET', 'devices.list', { projectId })
     const device = devices.find((d) => d.name === '前台-待撤销')!
     await trpc(request, 'POST', 'devices.revoke', { deviceId: device.id })
@@ -202,9 +153,9 @@ test.describe('board on a 1920×1080 wall display', () => {
   test('pairs with a board code and shows the project, the clock and an online light', async ({
     page,
     request,
-    expectFailedRequest,
+    allowFailedRequest,
   }) => {
-    expectFailedRequest('devices.me')
+    allowFailedRequest('devices.me')
     const code = await createPairingCode(request, 'board', '大屏1')
     await page.goto('/board')
     await expect(page.getByRole('heading', { name: PAIRING_PROMPT })).toBeVisible()
