@@ -5,7 +5,7 @@ import {
   CONSULTANTS,
   expect,
   freshPhone,
-  PASSWORD,
+  signInAdmin,
   signInApi,
   test,
   trpc,
@@ -31,14 +31,6 @@ async function pairKiosk(manager: APIRequestContext, projectId: string): Promise
     name: `轮序测试自助机${Date.now() % 100_000}`,
   })
   return token
-}
-
-async function signInPage(page: Page, username: string) {
-  await page.goto('/login')
-  await page.getByTestId('login-username').locator('input').fill(username)
-  await page.getByTestId('login-password').locator('input').fill(PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('user-name')).toBeVisible()
 }
 
 /** The queue as the floor page shows it, top to bottom. */
@@ -77,7 +69,7 @@ test.describe('a consultant on the phone', () => {
       await trpc(request, 'POST', 'rotation.leaveLine', { projectId, waitingId: w.waitingId, reason: '测试前清理等候区' })
     }
 
-    await signInPage(page, 'c2')
+    await signInAdmin(page, 'c2')
     await page.getByTestId('nav-toggle').click()
     await page.getByTestId('drawer-nav').getByTestId('nav-reception').click()
     await expect(page).toHaveURL(/\/reception$/)
@@ -164,7 +156,7 @@ test.describe('a manager at the desk', () => {
     // Three consultants on the floor, whatever earlier specs left (signing in twice keeps the place).
     for (const c of CONSULTANTS.slice(2, 5)) await trpc(request, 'POST', 'rotation.signIn', { pin: c.pin }, kiosk)
 
-    await signInPage(page, 'manager')
+    await signInAdmin(page, 'manager')
     await page.getByTestId('side-nav').getByTestId('nav-floor').click()
     await expect(page).toHaveURL(/\/floor$/)
     await expect(page.getByTestId('floor-live')).toHaveText('实时')

@@ -140,3 +140,12 @@ export function freshPhone(): string {
   lastPhone = Math.max(Date.now(), lastPhone + 1)
   return `139${String(lastPhone).slice(-8)}`
 }
+
+/** Signs in to the admin app in the browser, as a person does, and waits for the layout. */
+export async function signInAdmin(page: Page, username: string) {
+  await page.goto('/login')
+  await page.getByTestId('login-username').locator('input').fill(username)
+  await page.getByTestId('login-password').locator('input').fill(PASSWORD)
+  await page.getByTestId('login-submit').click()
+  await expect(page.getByTestId('user-name')).toBeVisible()
+}

@@ -5,6 +5,7 @@ import {
   expect,
   freshPhone,
   PROJECT_NAME,
+  signInAdmin,
   signInApi,
   test,
   trpc,
@@ -113,7 +114,9 @@ async function expectFingerSizedButtons(page: Page) {
   for (const { label, height } of buttons) expect(height, `height of “${label}”`).toBeGreaterThanOrEqual(72)
 }
 
-test('a consultant signs in at the kiosk, visitors check in, and the board follows live', async ({
+test('a consultant signs in at the kiosk, visitors check in, the board follows live and the consultant is alerted', async ({
+  page,
+  allowFailedRequest,
   browser,
   playwright,
   request,
@@ -174,6 +177,13 @@ test('a consultant signs in at the kiosk, visitors check in, and the board follo
     await tap(tablet, '完成')
     await expect(tablet.getByRole('heading', { name: '欢迎光临' })).toBeVisible()
 
+    // 张伟 keeps his own admin page open, as consultants do on their phones.
+    allowFailedRequest('auth.me')
+    await signInAdmin(page, 'c1')
+    await page.goto('/reception')
+    await expect(page.getByTestId('reception-status-text')).toHaveText('空闲，等待接待')
+    await expect(page.getByTestId('reception-alerts')).toHaveText('新客户提醒已开启')
+
     // The first visitor answers every screen, going back once on the way.
     const phone = freshPhone()
     await tablet.getByTestId('start-check-in').tap()
@@ -217,6 +227,10 @@ test('a consultant signs in at the kiosk, visitors check in, and the board follo
     await expect(tablet.getByTestId('result-sentence')).toHaveText('请稍候，置业顾问 张伟 将为您服务')
     await expect(tablet.getByTestId('check-in-result')).toContainText('王先生，您好！')
     await expectFingerSizedButtons(tablet)
+
+    const alert = page.getByTestId('notice-alert')
+    await expect(alert).toBeVisible({ timeout: 5_000 })
+    await expect(alert.getByTestId('notice-text')).toHaveText('新接待：王先生（2人，朋友介绍）— 轮序')
 
     await expect(zhangWei).toContainText('接待中')
     await expect(zhangWei).toContainText('已接待')
