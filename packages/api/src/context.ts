@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm'
 import { devices, projectMembers, sessions, sha256, users, type Db } from '@anchang/db'
 import type { DeviceKind, Locale, Role } from '@anchang/shared'
 import type { Logger } from './logger'
+import { prepared } from './prepared'
 import type { FailureThrottle } from './throttle'
 import type { RotationHub } from './services/rotation/hub'
 import type { WebhookDispatcher } from './services/notify/webhook'
@@ -122,10 +123,16 @@ export function createContext(deps: AppDeps, creds: RequestCredentials): Context
   }
 }
 
-function resolveActor(deps: AppDeps, creds: RequestCredentials, now: Date): { actor: Actor; refused: boolean } {
+function resolveActor(
+  deps: AppDeps,
+  creds: RequestCredentials,
+  now: Date,
+): { actor: Actor; refused: boolean } {
   if (creds.bearerToken) {
     const device = findDevice(deps.db, creds.bearerToken, now)
-    return device ? { actor: { type: 'device', device }, refused: false } : { actor: { type: 'anonymous' }, refused: true }
+    return device
+      ? { actor: { type: 'device', device }, refused: false }
+      : { actor: { type: 'anonymous' }, refused: true }
   }
   if (creds.sessionToken) {
     const actor = findSession(deps, creds.sessionToken, now)
@@ -135,11 +142,7 @@ function resolveActor(deps: AppDeps, creds: RequestCredentials, now: Date): { ac
 }
 
 function findDevice(db: Db, token: string, now: Date): DeviceIdentity | null {
-  const row = db
-    .select()
-    .from(devices)
-    .where(and(eq(devices.tokenHash, sha256(token)), isNull(devices.revokedAt)))
-    .get()
+  const row = prepared(db).deviceByToken.get({ tokenHash: sha256(token) })
   if (!row) return null
   if (!row.lastSeenAt || now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
     db.update(devices).set({ lastSeenAt: now.toISOString() }).where(eq(devices.id, row.id)).run()
@@ -154,7 +157,11 @@ function findSession(deps: AppDeps, token: string, now: Date): Actor | null {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
-      and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.endedAt), gt(sessions.expiresAt, now.toISOString())),
+      and(
+        eq(sessions.tokenHash, sha256(token)),
+        isNull(sessions.endedAt),
+        gt(sessions.expiresAt, now.toISOString()),
+      ),
     )
     .get()
   if (!row || !row.user.active) return null

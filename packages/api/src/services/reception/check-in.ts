@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm'
-import { checkIns, customers, newId, users, waitingEntries } from '@anchang/db'
+import { customers, newId, users } from '@anchang/db'
 import {
   estimateWaitMinutes,
   isFollowUpOverdue,
@@ -11,6 +11,7 @@ import {
   type StartCallInput,
 } from '@anchang/shared'
 import type { Context } from '../../context'
+import { prepared } from '../../prepared'
 import { fail } from '../../errors'
 import type { DeviceContext, UserContext } from '../../trpc'
 import { actorOf } from '../rotation/duty'
@@ -40,7 +41,12 @@ interface Visit {
   consentVersion?: string | undefined
 }
 
-function waitingOutcome(hub: RotationHub, day: ProjectDay, waitingId: string, waitPosition: number): CheckInOutcome {
+function waitingOutcome(
+  hub: RotationHub,
+  day: ProjectDay,
+  waitingId: string,
+  waitPosition: number,
+): CheckInOutcome {
   const onDuty = [...day.state.consultants.values()].filter((c) => c.status !== 'break').length
   return {
     outcome: 'waiting',
@@ -51,7 +57,12 @@ function waitingOutcome(hub: RotationHub, day: ProjectDay, waitingId: string, wa
   }
 }
 
-function assignedOutcome(day: ProjectDay, receptionId: string, consultantId: string, reason: AssignmentReason): CheckInOutcome {
+function assignedOutcome(
+  day: ProjectDay,
+  receptionId: string,
+  consultantId: string,
+  reason: AssignmentReason,
+): CheckInOutcome {
   const name = day.state.consultants.get(consultantId)?.name ?? ''
   return { outcome: 'assigned', receptionId, consultant: { id: consultantId, name }, reason }
 }
@@ -63,9 +74,20 @@ function overdueConsultants(ctx: Context, day: ProjectDay): string[] | undefined
   const onDuty = [...day.state.consultants.keys()]
   if (!onDuty.length) return []
   const owned = ctx.db
-    .select({ ownerId: customers.ownerId, grade: customers.grade, lastContactAt: customers.lastContactAt, protectionEndsAt: customers.protectionEndsAt })
+    .select({
+      ownerId: customers.ownerId,
+      grade: customers.grade,
+      lastContactAt: customers.lastContactAt,
+      protectionEndsAt: customers.protectionEndsAt,
+    })
     .from(customers)
-    .where(and(eq(customers.projectId, day.config.id), inArray(customers.ownerId, onDuty), isNotNull(customers.lastContactAt)))
+    .where(
+      and(
+        eq(customers.projectId, day.config.id),
+        inArray(customers.ownerId, onDuty),
+        isNotNull(customers.lastContactAt),
+      ),
+    )
     .all()
   const blocked = owned.filter(
     (c) => protectedOwner(c, ctx.now) && isFollowUpOverdue(c, settings.ownership.followUpDays, ctx.now),
@@ -93,13 +115,14 @@ export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckI
     return waitingOutcome(hub, day, inside.waitingId, waitPositionOf(day.state, inside.waitingId) ?? 1)
   }
 
-  const customer = ctx.db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.projectId, visit.projectId), eq(customers.phone, visit.phone)))
-    .get()
+  const statements = prepared(ctx.db)
+  const customer = statements.customerByPhone.get({ projectId: visit.projectId, phone: visit.phone })
   let ownerId = protectedOwner(customer, ctx.now)
-  if (ownerId && !ctx.db.select({ active: users.active }).from(users).where(eq(users.id, ownerId)).get()?.active) ownerId = null
+  if (
+    ownerId &&
+    !ctx.db.select({ active: users.active }).from(users).where(eq(users.id, ownerId)).get()?.active
+  )
+    ownerId = null
   const customerId = customer?.id ?? newId()
   const ids = { checkInId: newId(), receptionId: newId(), waitingId: newId() }
   const at = ctx.now.toISOString()
@@ -116,7 +139,9 @@ export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckI
       customerId,
       ownerId,
       partySize: visit.partySize ?? 1,
-      ...(day.config.settings.rotation.overdueFollowUpsBlock ? { blockedIds: overdueConsultants(ctx, day) } : {}),
+      ...(day.config.settings.rotation.overdueFollowUpsBlock
+        ? { blockedIds: overdueConsultants(ctx, day) }
+        : {}),
     },
     (tx, decisions, day) => {
       const repeat = decisions.find((d) => d.type === 'existing')
@@ -130,56 +155,65 @@ export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckI
       if (customer) {
         if ((!customer.surname && visit.surname) || (!customer.title && visit.title)) {
           tx.update(customers)
-            .set({ surname: customer.surname ?? visit.surname ?? null, title: customer.title ?? visit.title ?? null, updatedAt: at })
+            .set({
+              surname: customer.surname ?? visit.surname ?? null,
+              title: customer.title ?? visit.title ?? null,
+              updatedAt: at,
+            })
             .where(eq(customers.id, customer.id))
             .run()
         }
       } else {
-        tx.insert(customers)
-          .values({
-            id: customerId,
-            projectId: visit.projectId,
-            phone: visit.phone,
-            surname: visit.surname ?? null,
-            title: visit.title ?? null,
-            channel: visit.channel ?? null,
-            createdAt: at,
-            updatedAt: at,
-          })
-          .run()
-      }
-      const mine = decisions.find((d) => (d.type === 'assigned' || d.type === 'waiting') && d.checkInId === ids.checkInId)
-      if (!mine || (mine.type !== 'assigned' && mine.type !== 'waiting')) throw new Error('a check-in without an outcome')
-      const waitPosition = mine.type === 'waiting' ? mine.waitPosition : null
-      tx.insert(checkIns)
-        .values({
-          id: ids.checkInId,
+        statements.insertCustomer({
+          id: customerId,
           projectId: visit.projectId,
-          date: day.date,
-          at,
-          kind: visit.kind,
-          deviceId: ctx.actor.type === 'device' ? ctx.actor.device.id : null,
-          userId: ctx.actor.type === 'user' ? ctx.actor.user.id : null,
           phone: visit.phone,
-          customerId,
           surname: visit.surname ?? null,
           title: visit.title ?? null,
-          partySize: visit.partySize ?? 1,
           channel: visit.channel ?? null,
-          consentVersion: visit.consentVersion ?? null,
-          outcome: mine.type,
-          receptionId: ids.receptionId,
-          waitingId: mine.type === 'waiting' ? ids.waitingId : null,
-          waitPosition,
+          createdAt: at,
+          updatedAt: at,
         })
-        .run()
+      }
+      const mine = decisions.find(
+        (d) => (d.type === 'assigned' || d.type === 'waiting') && d.checkInId === ids.checkInId,
+      )
+      if (!mine || (mine.type !== 'assigned' && mine.type !== 'waiting'))
+        throw new Error('a check-in without an outcome')
+      const waitPosition = mine.type === 'waiting' ? mine.waitPosition : null
+      statements.insertCheckIn({
+        id: ids.checkInId,
+        projectId: visit.projectId,
+        date: day.date,
+        at,
+        kind: visit.kind,
+        deviceId: ctx.actor.type === 'device' ? ctx.actor.device.id : null,
+        userId: ctx.actor.type === 'user' ? ctx.actor.user.id : null,
+        phone: visit.phone,
+        customerId,
+        surname: visit.surname ?? null,
+        title: visit.title ?? null,
+        partySize: visit.partySize ?? 1,
+        channel: visit.channel ?? null,
+        consentVersion: visit.consentVersion ?? null,
+        outcome: mine.type,
+        receptionId: ids.receptionId,
+        waitingId: mine.type === 'waiting' ? ids.waitingId : null,
+        waitPosition,
+      })
       if (mine.type === 'waiting') {
-        tx.insert(waitingEntries)
-          .values({ id: ids.waitingId, projectId: visit.projectId, date: day.date, checkInId: ids.checkInId, since: at, waitPosition: mine.waitPosition, status: 'waiting' })
-          .run()
+        statements.insertWaiting({
+          id: ids.waitingId,
+          projectId: visit.projectId,
+          date: day.date,
+          checkInId: ids.checkInId,
+          since: at,
+          waitPosition: mine.waitPosition,
+          status: 'waiting',
+        })
       }
       const notices = persistDecisions(tx, hub, day, decisions, at)
-      auditInTransaction(ctx, tx)
+      auditInTransaction(ctx)
       const outcome =
         mine.type === 'assigned'
           ? assignedOutcome(day, mine.receptionId, mine.consultantId, mine.reason)

@@ -36,7 +36,7 @@ export async function finishReception({ ctx, input }: { ctx: UserContext; input:
     const finished = hub.commit(row.projectId, ctx.now, actorOf(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day) => {
       const notices = persistDecisions(tx, hub, day, decisions, at)
       recordOutcome(tx)
-      auditInTransaction(ctx, tx)
+      auditInTransaction(ctx)
       hub.addDuration(day, row.assignedAt, at)
       return notices
     })
@@ -52,7 +52,7 @@ export async function finishReception({ ctx, input }: { ctx: UserContext; input:
     ctx.db.transaction((tx) => {
       tx.update(receptions).set({ status: 'finished', finishedAt: at, result: input.result }).where(eq(receptions.id, row.id)).run()
       recordOutcome(tx)
-      auditInTransaction(ctx, tx)
+      auditInTransaction(ctx)
     })
   }
   return { ok: true as const }

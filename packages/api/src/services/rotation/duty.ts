@@ -16,7 +16,7 @@ async function record(ctx: DutyContext, input: Parameters<Context['deps']['rotat
   const { projectId } = ctx.duty
   const hub = ctx.deps.rotation
   const { result } = await hub.commit(projectId, ctx.now, actorOf(ctx), input, (tx, decisions, day, event) => {
-    auditInTransaction(ctx, tx)
+    auditInTransaction(ctx)
     return persistDecisions(tx, hub, day, decisions, event.at)
   })
   deliverNotices(hub, result)

@@ -17,6 +17,7 @@ import {
 } from '@anchang/shared'
 import type { Logger } from '../../logger'
 import { toTRPCError } from '../../errors'
+import { prepared } from '../../prepared'
 import { activeChannels } from '../projects/read'
 
 /** Average reception length assumed before the day has finished receptions of its own. */
@@ -119,7 +120,9 @@ export class RotationHub {
     const finished = this.db
       .select({ assignedAt: receptions.assignedAt, finishedAt: receptions.finishedAt })
       .from(receptions)
-      .where(and(eq(receptions.projectId, projectId), eq(receptions.date, date), isNotNull(receptions.finishedAt)))
+      .where(
+        and(eq(receptions.projectId, projectId), eq(receptions.date, date), isNotNull(receptions.finishedAt)),
+      )
       .all()
     const day: ProjectDay = {
       config,
@@ -172,7 +175,10 @@ export class RotationHub {
     this.flushScheduled = false
     const batch = this.queue
     this.queue = []
-    const outcomes: ({ ok: true; value: { decisions: Decision[]; result: unknown } } | { ok: false; error: unknown })[] = []
+    const outcomes: (
+      | { ok: true; value: { decisions: Decision[]; result: unknown } }
+      | { ok: false; error: unknown }
+    )[] = []
     const touched = new Set<string>()
     try {
       this.db.transaction((outer) => {
@@ -183,10 +189,15 @@ export class RotationHub {
             const at = unit.now.toISOString()
             const event = { ...unit.input, at } as RotationEvent
             const value = outer.transaction((tx) => {
-              if (!day.logged) this.append(tx, day, { type: 'settings', settings: day.state.settings, at }, { type: 'system', id: null })
+              if (!day.logged)
+                this.append(
+                  day,
+                  { type: 'settings', settings: day.state.settings, at },
+                  { type: 'system', id: null },
+                )
               const decisions = applyEvent(day.state, event)
               applied = true
-              this.append(tx, day, event, unit.actor)
+              this.append(day, event, unit.actor)
               return { decisions, result: unit.effects(tx, decisions, day, event) }
             })
             day.logged = true
@@ -215,10 +226,17 @@ export class RotationHub {
     })
   }
 
-  private append(tx: Tx, day: ProjectDay, event: RotationEvent, actor: Actor): void {
-    tx.insert(rotationEvents)
-      .values({ projectId: day.config.id, date: day.date, at: event.at, type: event.type, event, actorType: actor.type, actorId: actor.id })
-      .run()
+  /** Appends to the day's log; called inside the write's transaction (there is one connection). */
+  private append(day: ProjectDay, event: RotationEvent, actor: Actor): void {
+    prepared(this.db).insertEvent({
+      projectId: day.config.id,
+      date: day.date,
+      at: event.at,
+      type: event.type,
+      event,
+      actorType: actor.type,
+      actorId: actor.id,
+    })
   }
 
   /** Project settings, name, time zone or channels changed: reload them, and log new rotation settings. */
@@ -233,8 +251,14 @@ export class RotationHub {
     } else {
       day.config = config
       if (JSON.stringify(day.state.settings) !== JSON.stringify(config.settings.rotation)) {
-        void this.commit(projectId, now, { type: 'system', id: null }, { type: 'settings', settings: config.settings.rotation }, () => null).catch(
-          (error: unknown) => this.log.error('settings event not logged', { projectId, error: String(error) }),
+        void this.commit(
+          projectId,
+          now,
+          { type: 'system', id: null },
+          { type: 'settings', settings: config.settings.rotation },
+          () => null,
+        ).catch((error: unknown) =>
+          this.log.error('settings event not logged', { projectId, error: String(error) }),
         )
       }
     }

@@ -9,7 +9,7 @@ import { deliverNotices, persistDecisions } from './effects'
 async function record(ctx: UserContext, projectId: string, event: RotationEventInput) {
   const hub = ctx.deps.rotation
   const { result } = await hub.commit(projectId, ctx.now, actorOf(ctx), event, (tx, decisions, day, e) => {
-    auditInTransaction(ctx, tx)
+    auditInTransaction(ctx)
     return persistDecisions(tx, hub, day, decisions, e.at)
   })
   deliverNotices(hub, result)
