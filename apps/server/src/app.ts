@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps, opts: { repoRoot?: string; trustProxy?:
       setCookie: (header) => res.append('Set-Cookie', header),
     })
   }
-  app.use('/trpc', singleCallHandler(deps, (req, res) => contextFor(req, res), MAX_BODY_BYTES))
+  app.use('/trpc', singleCallHandler(deps, contextFor, MAX_BODY_BYTES))
   app.use(
     '/trpc',
     createExpressMiddleware({

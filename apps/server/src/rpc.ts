@@ -1,9 +1,114 @@
 import type { Request, RequestHandler, Response } from 'express'
-import { getErrorShape, getHTTPStatusCodeFromError, getTRPCErrorFromUnknown } from '@trpc/server/unstable-core-do-not-import'
+import {
+  getErrorShape,
+  getHTTPStatusCodeFromError,
+  getTRPCErrorFromUnknown,
+} from '@trpc/server/unstable-core-do-not-import'
 import { TRPCError } from '@trpc/server'
 import { appRouter, createCallerFactory, type AppDeps, type Context } from '@anchang/api'
 
 const createCaller = createCallerFactory(appRouter)
+
+/** A procedure of the router by its dotted path, from a caller. */
+function procedureOf(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>
+}
+
+/** One board goes to every open stream: it is serialized once, not once per screen. */
+const serialized = new WeakMap<object, string>()
+function serializeOnce(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+  let json = serialized.get(value)
+  if (json === undefined) {
+    json = JSON.stringify(value)
+    serialized.set(value, json)
+  }
+  return json
+}
+
+const PING_MS = 5_000
+const RECONNECT_AFTER_INACTIVITY_MS = 12_000
+
+/**
+ * A subscription as server-sent events, in the format of tRPC's SSE producer (what
+ * `httpSubscriptionLink` reads): `event: connected`, one `data:` event per value, `event: ping`
+ * every 5 s. Every wall board and kiosk holds one open; written here, an update reaches a hundred of
+ * them with one serialization and a plain write each, where the adapter's web streams took several
+ * promise turns per screen. Refusals (no token, another project) answer as JSON before any event.
+ */
+async function stream(
+  deps: AppDeps,
+  makeContext: (req: Request, res: Response, connectionToken?: unknown) => Context,
+  path: string,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  let ctx: Context | undefined
+  let input: unknown
+  const abort = new AbortController()
+  req.on('close', () => abort.abort())
+  let iterable: AsyncIterable<unknown>
+  try {
+    const params =
+      typeof req.query.connectionParams === 'string'
+        ? (parseInput(req.query.connectionParams) as Record<string, unknown> | null)
+        : null
+    ctx = makeContext(req, res, params?.token)
+    input = parseInput(typeof req.query.input === 'string' ? req.query.input : undefined)
+    iterable = (await procedureOf(
+      createCaller(ctx, { signal: abort.signal }),
+      path,
+    )(input)) as AsyncIterable<unknown>
+  } catch (cause) {
+    sendError(deps, res, cause, 'subscription', path, input, ctx)
+    return
+  }
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+  })
+  res.write(
+    `event: connected\ndata: ${JSON.stringify({ reconnectAfterInactivityMs: RECONNECT_AFTER_INACTIVITY_MS })}\n\n`,
+  )
+  const ping = setInterval(() => res.write('event: ping\ndata: \n\n'), PING_MS)
+  try {
+    for await (const value of iterable) res.write(`data: ${serializeOnce(value)}\n\n`)
+  } catch (cause) {
+    if (!abort.signal.aborted)
+      deps.log.error('subscription failed', { reqId: ctx.requestId, path, error: String(cause) })
+  } finally {
+    clearInterval(ping)
+    res.end()
+  }
+}
+
+function sendError(
+  deps: AppDeps,
+  res: Response,
+  cause: unknown,
+  type: ProcedureType | 'unknown',
+  path: string,
+  input: unknown,
+  ctx: Context | undefined,
+): void {
+  const error = getTRPCErrorFromUnknown(cause)
+  if (error.code === 'INTERNAL_SERVER_ERROR') {
+    deps.log.error('procedure failed', {
+      reqId: ctx?.requestId,
+      path,
+      type,
+      error: error.cause?.stack ?? error.stack,
+    })
+  }
+  const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input, ctx })
+  res
+    .status(getHTTPStatusCodeFromError(error))
+    .type('application/json')
+    .send(JSON.stringify({ error: shape }))
+}
 type ProcedureType = 'query' | 'mutation' | 'subscription'
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureType } }>
 
@@ -36,16 +141,22 @@ function parseInput(text: string | undefined): unknown {
 }
 
 /**
- * Single calls (a query by GET, a mutation by POST; unknown paths and wrong methods too) answered
- * straight from the router's caller, with the wire format of tRPC's own HTTP adapter (CONTRACT.md,
- * "Wire format"). The adapter rebuilds every Node request as a Fetch Request and back, which costs
- * more than a check-in's own work; batches and subscriptions still go to it.
+ * Single calls (a query by GET, a mutation by POST, a subscription by GET; unknown paths and wrong
+ * methods too) answered straight from the router's caller, with the wire format of tRPC's own HTTP
+ * adapter (CONTRACT.md, "Wire format"). The adapter rebuilds every Node request as a Fetch Request
+ * and back, which costs more than a check-in's own work; batches still go to it.
  */
-export function singleCallHandler(deps: AppDeps, makeContext: (req: Request, res: Response) => Context, maxBodyBytes: number): RequestHandler {
+export function singleCallHandler(
+  deps: AppDeps,
+  makeContext: (req: Request, res: Response, connectionToken?: unknown) => Context,
+  maxBodyBytes: number,
+): RequestHandler {
   return async (req, res, next) => {
     const path = req.path.slice(1)
     const type = procedures[path]?._def.type
-    if (type === 'subscription' || 'batch' in req.query) return next()
+    if ('batch' in req.query) return next()
+    if (type === 'subscription')
+      return req.method === 'GET' ? stream(deps, makeContext, path, req, res) : next()
     let ctx: Context | undefined
     let input: unknown
     try {
@@ -54,17 +165,20 @@ export function singleCallHandler(deps: AppDeps, makeContext: (req: Request, res
       if ((type === 'query' && req.method !== 'GET') || (type === 'mutation' && req.method !== 'POST')) {
         throw new TRPCError({ code: 'METHOD_NOT_SUPPORTED' })
       }
-      input = parseInput(type === 'query' ? (typeof req.query.input === 'string' ? req.query.input : undefined) : await readBody(req, maxBodyBytes))
-      const call = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], createCaller(ctx)) as (input: unknown) => Promise<unknown>
-      const data = await call(input)
-      res.status(200).type('application/json').send(JSON.stringify({ result: { data } }))
+      input = parseInput(
+        type === 'query'
+          ? typeof req.query.input === 'string'
+            ? req.query.input
+            : undefined
+          : await readBody(req, maxBodyBytes),
+      )
+      const data = await procedureOf(createCaller(ctx), path)(input)
+      res
+        .status(200)
+        .type('application/json')
+        .send(JSON.stringify({ result: { data } }))
     } catch (cause) {
-      const error = getTRPCErrorFromUnknown(cause)
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        deps.log.error('procedure failed', { reqId: ctx?.requestId, path, type, error: error.cause?.stack ?? error.stack })
-      }
-      const shape = getErrorShape({ config: appRouter._def._config, error, type: type ?? 'unknown', path, input, ctx })
-      res.status(getHTTPStatusCodeFromError(error)).type('application/json').send(JSON.stringify({ error: shape }))
+      sendError(deps, res, cause, type ?? 'unknown', path, input, ctx)
     }
   }
 }
