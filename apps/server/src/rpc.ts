@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   getErrorShape,
   getHTTPStatusCodeFromError,
@@ -40,23 +40,24 @@ const RECONNECT_AFTER_INACTIVITY_MS = 12_000
  */
 async function stream(
   deps: AppDeps,
-  makeContext: (req: Request, res: Response, connectionToken?: unknown) => Context,
+  makeContext: MakeContext,
   path: string,
-  req: Request,
-  res: Response,
-): Promise<void> {
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   let ctx: Context | undefined
   let input: unknown
   const abort = new AbortController()
   req.on('close', () => abort.abort())
   let iterable: AsyncIterable<unknown>
   try {
-    const params =
-      typeof req.query.connectionParams === 'string'
-        ? (parseInput(req.query.connectionParams) as Record<string, unknown> | null)
-        : null
+    const params = parseInput(url.searchParams.get('connectionParams') ?? undefined) as
+      | Record<string, unknown>
+      | null
+      | undefined
     ctx = makeContext(req, res, params?.token)
-    input = parseInput(typeof req.query.input === 'string' ? req.query.input : undefined)
+    input = parseInput(url.searchParams.get('input') ?? undefined)
     iterable = (await procedureOf(
       createCaller(ctx, { signal: abort.signal }),
       path,
@@ -85,9 +86,14 @@ async function stream(
   }
 }
 
+function sendJson(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(body)
+}
+
 function sendError(
   deps: AppDeps,
-  res: Response,
+  res: ServerResponse,
   cause: unknown,
   type: ProcedureType | 'unknown',
   path: string,
@@ -104,15 +110,13 @@ function sendError(
     })
   }
   const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input, ctx })
-  res
-    .status(getHTTPStatusCodeFromError(error))
-    .type('application/json')
-    .send(JSON.stringify({ error: shape }))
+  sendJson(res, getHTTPStatusCodeFromError(error), JSON.stringify({ error: shape }))
 }
+
 type ProcedureType = 'query' | 'mutation' | 'subscription'
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureType } }>
 
-function readBody(req: Request, limit: number): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -140,45 +144,41 @@ function parseInput(text: string | undefined): unknown {
   }
 }
 
+export type MakeContext = (req: IncomingMessage, res: ServerResponse, connectionToken?: unknown) => Context
+
 /**
  * Single calls (a query by GET, a mutation by POST, a subscription by GET; unknown paths and wrong
  * methods too) answered straight from the router's caller, with the wire format of tRPC's own HTTP
- * adapter (CONTRACT.md, "Wire format"). The adapter rebuilds every Node request as a Fetch Request
- * and back, which costs more than a check-in's own work; batches still go to it.
+ * adapter (CONTRACT.md, "Wire format"), on the bare Node request. The adapter rebuilds every request
+ * as a Fetch Request and back, and Express walks its middleware; both cost more than a check-in's
+ * own work. Answers false for batches, which the adapter still serves.
  */
-export function singleCallHandler(
-  deps: AppDeps,
-  makeContext: (req: Request, res: Response, connectionToken?: unknown) => Context,
-  maxBodyBytes: number,
-): RequestHandler {
-  return async (req, res, next) => {
-    const path = req.path.slice(1)
+export function trpcHandler(deps: AppDeps, makeContext: MakeContext, maxBodyBytes: number) {
+  return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
+    if (url.searchParams.has('batch')) return false
+    const path = decodeURIComponent(url.pathname.slice('/trpc/'.length))
     const type = procedures[path]?._def.type
-    if ('batch' in req.query) return next()
-    if (type === 'subscription')
-      return req.method === 'GET' ? stream(deps, makeContext, path, req, res) : next()
-    let ctx: Context | undefined
-    let input: unknown
-    try {
-      ctx = makeContext(req, res)
-      if (!type) throw new TRPCError({ code: 'NOT_FOUND' })
-      if ((type === 'query' && req.method !== 'GET') || (type === 'mutation' && req.method !== 'POST')) {
-        throw new TRPCError({ code: 'METHOD_NOT_SUPPORTED' })
-      }
-      input = parseInput(
-        type === 'query'
-          ? typeof req.query.input === 'string'
-            ? req.query.input
-            : undefined
-          : await readBody(req, maxBodyBytes),
-      )
-      const data = await procedureOf(createCaller(ctx), path)(input)
-      res
-        .status(200)
-        .type('application/json')
-        .send(JSON.stringify({ result: { data } }))
-    } catch (cause) {
-      sendError(deps, res, cause, type ?? 'unknown', path, input, ctx)
+    if (type === 'subscription' && req.method === 'GET') {
+      void stream(deps, makeContext, path, url, req, res)
+      return true
     }
+    void (async () => {
+      let ctx: Context | undefined
+      let input: unknown
+      try {
+        ctx = makeContext(req, res)
+        if (!type) throw new TRPCError({ code: 'NOT_FOUND' })
+        const method = type === 'mutation' ? 'POST' : 'GET'
+        if (req.method !== method) throw new TRPCError({ code: 'METHOD_NOT_SUPPORTED' })
+        input = parseInput(
+          method === 'GET' ? (url.searchParams.get('input') ?? undefined) : await readBody(req, maxBodyBytes),
+        )
+        const data = await procedureOf(createCaller(ctx), path)(input)
+        sendJson(res, 200, JSON.stringify({ result: { data } }))
+      } catch (cause) {
+        sendError(deps, res, cause, type ?? 'unknown', path, input, ctx)
+      }
+    })()
+    return true
   }
 }
