@@ -4,7 +4,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express'
 import { appRouter, createContext, SESSION_COOKIE, type AppDeps, type Context } from '@anchang/api'
 import { MESSAGES } from '@anchang/shared'
 import { prepareRequest } from './request'
-import { trpcHandler } from './rpc'
+import { logServerFault, trpcHandler } from './rpc'
 import { mountApps } from './static'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -73,16 +73,7 @@ export function createApp(
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
       createContext: ({ req, res, info }) => contextFor(req, res, info.connectionParams?.token),
-      onError({ error, path, type, ctx }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') {
-          deps.log.error('procedure failed', {
-            reqId: ctx?.requestId,
-            path,
-            type,
-            error: error.cause?.stack ?? error.stack,
-          })
-        }
-      },
+      onError: (failure) => logServerFault(deps, failure),
     }),
   )
 

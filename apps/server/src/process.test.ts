@@ -53,7 +53,8 @@ async function pairKiosk(port: number) {
   return { projectId, auth: { authorization: `Bearer ${data.token}` } }
 }
 
-describe('the server process', () => {
+// Each test starts real server processes (TypeScript compiled on the fly): slow on a busy machine.
+describe('the server process', { timeout: 30_000 }, () => {
   it('drains on SIGTERM: open board streams end, the database is checkpointed and closed, exit code 0', async () => {
     const db = join(dir, 'term.db')
     const server = await start(db)

@@ -86,6 +86,15 @@ async function stream(
   }
 }
 
+/** A fault of ours is logged with its stack, which the client never sees; refusals are not faults. */
+export function logServerFault(
+  deps: AppDeps,
+  { error, path, type, ctx }: { error: TRPCError; path: string | undefined; type: string; ctx: Context | undefined },
+): void {
+  if (error.code !== 'INTERNAL_SERVER_ERROR') return
+  deps.log.error('procedure failed', { reqId: ctx?.requestId, path, type, error: error.cause?.stack ?? error.stack })
+}
+
 function sendJson(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'application/json' })
   res.end(body)
@@ -101,14 +110,7 @@ function sendError(
   ctx: Context | undefined,
 ): void {
   const error = getTRPCErrorFromUnknown(cause)
-  if (error.code === 'INTERNAL_SERVER_ERROR') {
-    deps.log.error('procedure failed', {
-      reqId: ctx?.requestId,
-      path,
-      type,
-      error: error.cause?.stack ?? error.stack,
-    })
-  }
+  logServerFault(deps, { error, path, type, ctx })
   const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input, ctx })
   sendJson(res, getHTTPStatusCodeFromError(error), JSON.stringify({ error: shape }))
 }
