@@ -17,7 +17,7 @@ import {
   users,
   type Database_,
 } from '@anchang/db'
-import type { DeviceKind, Locale, Role } from '@anchang/shared'
+import { CONSENT_VERSION, type CheckInInput, type DeviceKind, type Locale, type Role } from '@anchang/shared'
 import { createContext, type AppDeps } from './context'
 import { createDeps } from './deps'
 import { createLogger } from './logger'
@@ -35,18 +35,34 @@ async function passwordHash(): Promise<string> {
 
 const unique = (prefix: string) => `${prefix}${randomBytes(4).toString('hex')}`
 const createCaller = createCallerFactory(appRouter)
+type Caller = ReturnType<typeof createCaller>
+
+/** Where every world's clock starts: Monday 2 March 2026, 10:00 in Shanghai. */
+export const TEST_START = new Date('2026-03-02T02:00:00.000Z')
+
+export interface TestProject {
+  id: string
+  code: string
+}
+
+export interface TestDevice {
+  id: string
+  token: string
+}
 
 export interface TestWorld {
   database: Database_
   deps: AppDeps
   /** Moves the clock the procedures see. */
   setNow(date: Date): void
-  createProject(opts?: { code?: string; channels?: string[]; timeZone?: string }): { id: string; code: string }
+  createProject(opts?: { code?: string; channels?: string[]; timeZone?: string }): TestProject
   createUser(opts: { role: Role; projectIds: string[]; pin?: string; name?: string }): Promise<TestUser>
-  createDevice(opts: { projectId: string; kind: DeviceKind }): { id: string; token: string }
-  asUser(user: TestUser, locale?: Locale): ReturnType<typeof createCaller>
-  asDevice(device: { token: string }, locale?: Locale): ReturnType<typeof createCaller>
-  anonymous(locale?: Locale): ReturnType<typeof createCaller>
+  createDevice(opts: { projectId: string; kind: DeviceKind }): TestDevice
+  asUser(user: TestUser, locale?: Locale): Caller
+  asDevice(device: { token: string }, locale?: Locale): Caller
+  anonymous(locale?: Locale): Caller
+  /** How many rows `table` holds: what a refused call must leave unchanged. */
+  rowCount(table: string): number
   close(): void
 }
 
@@ -58,9 +74,13 @@ export interface TestUser {
   sessionToken: string
 }
 
-export function createTestWorld(): TestWorld {
-  const database = openDatabase(':memory:')
-  let now = new Date('2026-03-02T02:00:00.000Z')
+/**
+ * A world over a fresh in-memory database, or over `database` when given: a test that reopens a
+ * file builds a second world over it, as a restarted server would (its own deps, hub and callers).
+ */
+export function createTestWorld(opts: { database?: Database_ } = {}): TestWorld {
+  const database = opts.database ?? openDatabase(':memory:')
+  let now = TEST_START
   const deps = createDeps({ db: database.db, log: createLogger('silent'), clock: () => now })
   const { db } = database
   const call = (creds: { sessionToken?: string; bearerToken?: string }, locale: Locale = 'zh-CN') =>
@@ -125,6 +145,88 @@ export function createTestWorld(): TestWorld {
     asUser: (user, locale) => call({ sessionToken: user.sessionToken }, locale),
     asDevice: (device, locale) => call({ bearerToken: device.token }, locale),
     anonymous: (locale) => call({}, locale),
+    rowCount: (table) => (database.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n,
     close: () => database.close(),
+  }
+}
+
+/** A project with its director and manager: who creates staff and reads the audit log. */
+export async function createTestManagement(): Promise<{
+  world: TestWorld
+  project: TestProject
+  director: TestUser
+  manager: TestUser
+}> {
+  const world = createTestWorld()
+  const project = world.createProject()
+  const director = await world.createUser({ role: 'director', projectIds: [project.id] })
+  const manager = await world.createUser({ role: 'manager', projectIds: [project.id] })
+  return { world, project, director, manager }
+}
+
+/**
+ * The consultants of `createTestOffice`, in the order they stand in `team`, with their kiosk PINs.
+ * Tests name them by these literals ('张伟', '1001') so an assertion reads as the office would.
+ */
+export const OFFICE_TEAM = [
+  { name: '张伟', pin: '1001' },
+  { name: '李娜', pin: '1002' },
+  { name: '王芳', pin: '1003' },
+  { name: '刘洋', pin: '1004' },
+] as const
+
+/** One sales office on a working morning, as the rotation and reception tests live it. */
+export interface TestOffice {
+  world: TestWorld
+  /** Channels '自然来访' and '网络': the kiosk tests name both. */
+  project: TestProject
+  /** 吴敏, who overrides the rotation, answers appeals and reads the board and the log. */
+  manager: TestUser
+  /** The consultants of `OFFICE_TEAM`, none signed in yet. */
+  team: TestUser[]
+  kiosk: TestDevice
+  /** The clock the procedures see, from `TEST_START`. */
+  now(): Date
+  /** Moves the clock on; events a minute apart keep the day's log in a readable order. */
+  tick(minutes?: number): void
+  /** Signs each in from their own session, in order: the order they join the queue. */
+  signIn(...who: TestUser[]): Promise<void>
+  /** A visitor checking in at the office's kiosk, consent given. */
+  checkIn(phone: string, extra?: Partial<CheckInInput>): ReturnType<Caller['kiosk']['checkIn']>
+  /** The board as the manager reads it. */
+  board(): ReturnType<Caller['rotation']['board']>
+  /** The queue's consultant ids, head first. */
+  order(): Promise<string[]>
+}
+
+/** A fresh office; over `database` when given (see `createTestWorld`). */
+export async function createTestOffice(opts: { database?: Database_ } = {}): Promise<TestOffice> {
+  const world = createTestWorld(opts)
+  const project = world.createProject({ channels: ['自然来访', '网络'] })
+  const manager = await world.createUser({ role: 'manager', projectIds: [project.id], name: '吴敏' })
+  const team: TestUser[] = []
+  for (const { name, pin } of OFFICE_TEAM) {
+    team.push(await world.createUser({ role: 'consultant', projectIds: [project.id], name, pin }))
+  }
+  const kiosk = world.createDevice({ projectId: project.id, kind: 'kiosk' })
+  const now = () => world.deps.clock()
+  const board = () => world.asUser(manager).rotation.board({ projectId: project.id })
+  return {
+    world,
+    project,
+    manager,
+    team,
+    kiosk,
+    now,
+    tick(minutes = 1) {
+      world.setNow(new Date(now().getTime() + minutes * 60_000))
+    },
+    async signIn(...who) {
+      for (const person of who) await world.asUser(person).rotation.signIn({ projectId: project.id })
+    },
+    checkIn: (phone, extra = {}) =>
+      world.asDevice(kiosk).kiosk.checkIn({ phone, consentVersion: CONSENT_VERSION, ...extra }),
+    board,
+    order: async () => (await board()).queue.map((q) => q.consultantId),
   }
 }

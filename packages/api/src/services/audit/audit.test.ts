@@ -10,7 +10,7 @@ import {
   type AuthzFixture,
   type AuthzRow,
 } from '../../authz-matrix'
-import { createTestWorld, TEST_PASSWORD, type TestUser, type TestWorld } from '../../testing'
+import { createTestManagement, TEST_PASSWORD, type TestProject, type TestUser, type TestWorld } from '../../testing'
 
 const procedures = PROCEDURES
 const rows = AUTHZ_MATRIX as Record<string, AuthzRow<unknown>>
@@ -65,15 +65,9 @@ describe('every mutation leaves an audit entry', () => {
 })
 
 describe('audit', () => {
-  let world: TestWorld
-  let project: { id: string }
-  let director: TestUser
-  let manager: TestUser
+  let world: TestWorld, project: TestProject, director: TestUser, manager: TestUser
   beforeEach(async () => {
-    world = createTestWorld()
-    project = world.createProject()
-    director = await world.createUser({ role: 'director', projectIds: [project.id] })
-    manager = await world.createUser({ role: 'manager', projectIds: [project.id] })
+    ;({ world, project, director, manager } = await createTestManagement())
   })
   afterEach(() => world.close())
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { asc, eq, sql } from 'drizzle-orm'
-import { channels, projects } from '@anchang/db'
+import { asc, eq } from 'drizzle-orm'
+import { channels } from '@anchang/db'
 import { DEFAULT_SETTINGS } from '@anchang/shared'
 import { failureOf, outcomeOf, sentenceOf } from '../../authz-matrix'
 import { createTestWorld, type TestUser, type TestWorld } from '../../testing'
@@ -13,11 +13,7 @@ beforeEach(async () => {
 })
 afterEach(() => world.close())
 
-const projectCount = () =>
-  world.database.db
-    .select({ n: sql<number>`count(*)` })
-    .from(projects)
-    .get()!.n
+const projectCount = () => world.rowCount('projects')
 const storedChannels = (projectId: string) =>
   world.database.db
     .select({ name: channels.name, active: channels.active })

@@ -4,62 +4,45 @@
  * `reception.*`).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { eq, sql } from 'drizzle-orm'
-import { appeals, checkIns, customers, notifications, receptions, waitingEntries } from '@anchang/db'
+import { eq } from 'drizzle-orm'
+import { checkIns, customers, notifications, receptions, waitingEntries } from '@anchang/db'
 import { CONSENT_VERSION, type CheckInInput } from '@anchang/shared'
 import { failureOf, sentenceOf } from '../../authz-matrix'
-import { createTestWorld, type TestUser, type TestWorld } from '../../testing'
+import {
+  createTestOffice,
+  TEST_START,
+  type TestDevice,
+  type TestOffice,
+  type TestProject,
+  type TestUser,
+  type TestWorld,
+} from '../../testing'
 
-const START = new Date('2026-03-02T02:00:00.000Z') // 10:00 in Shanghai
 const TODAY = '2026-03-02'
 const DAY_MS = 86_400_000
-const NAMES = ['张伟', '李娜', '王芳', '刘洋']
 
-let world: TestWorld
-let project: { id: string; code: string }
-let manager: TestUser
-let team: TestUser[]
-let kiosk: { id: string; token: string }
-let now: Date
-
+// A fresh office for every test (testing.ts `createTestOffice`); these names are the current one's.
+let world: TestWorld, project: TestProject, manager: TestUser, team: TestUser[], kiosk: TestDevice
+let now: TestOffice['now'], tick: TestOffice['tick'], signIn: TestOffice['signIn'], checkIn: TestOffice['checkIn']
+let board: TestOffice['board'], order: TestOffice['order']
 beforeEach(async () => {
-  world = createTestWorld()
-  project = world.createProject({ channels: ['自然来访', '网络'] })
-  manager = await world.createUser({ role: 'manager', projectIds: [project.id], name: '吴敏' })
-  team = []
-  for (const name of NAMES) team.push(await world.createUser({ role: 'consultant', projectIds: [project.id], name }))
-  kiosk = world.createDevice({ projectId: project.id, kind: 'kiosk' })
-  now = START
-  world.setNow(now)
+  ;({ world, project, manager, team, kiosk, now, tick, signIn, checkIn, board, order } = await createTestOffice())
 })
 afterEach(() => world.close())
-
-/** Moves the office clock on; events a minute apart keep the day's log in a readable order. */
-function tick(minutes = 1): void {
-  now = new Date(now.getTime() + minutes * 60_000)
-  world.setNow(now)
-}
 
 const c1 = () => team[0]!
 const c2 = () => team[1]!
 const c3 = () => team[2]!
-const signIn = async (...who: TestUser[]) => {
-  for (const person of who) await world.asUser(person).rotation.signIn({ projectId: project.id })
-}
-const checkIn = (phone: string, extra: Partial<CheckInInput> = {}) =>
-  world.asDevice(kiosk).kiosk.checkIn({ phone, consentVersion: CONSENT_VERSION, ...extra })
 const finish = (who: TestUser, receptionId: string, result: 'valid' | 'invalid' = 'valid', grade?: 'A' | 'B' | 'C' | 'D') =>
   world
     .asUser(who)
     .reception.finish({ receptionId, result, ...(result === 'valid' ? { grade: grade ?? 'B' } : {}) })
-const board = () => world.asUser(manager).rotation.board({ projectId: project.id })
 const queue = async () => (await board()).queue.map((q) => [q.consultantId, q.status])
-const order = async () => (await board()).queue.map((q) => q.consultantId)
 const log = () => world.asUser(manager).reception.log({ projectId: project.id, date: TODAY })
 const customerByPhone = (phone: string) =>
   world.database.db.select().from(customers).where(eq(customers.phone, phone)).get()
 const count = (table: 'check_ins' | 'customers' | 'rotation_events' | 'receptions' | 'waiting_entries') =>
-  (world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+  world.rowCount(table)
 const counts = () =>
   Object.fromEntries(
     (['check_ins', 'customers', 'rotation_events', 'receptions', 'waiting_entries'] as const).map((t) => [t, count(t)]),
@@ -130,7 +113,7 @@ describe('kiosk.checkIn: who receives the visitor', () => {
       expect(customerByPhone(phone)).toMatchObject({
         ownerId: head,
         grade,
-        protectionEndsAt: new Date(now.getTime() + 30 * DAY_MS).toISOString(),
+        protectionEndsAt: new Date(now().getTime() + 30 * DAY_MS).toISOString(),
       })
     }
   })
@@ -217,7 +200,7 @@ describe('kiosk.checkIn: who receives the visitor', () => {
     expect(fourth.estimatedMinutes!).toBeGreaterThanOrEqual(third.estimatedMinutes!)
     expect(third.consultant).toBeUndefined()
     expect((await board()).waiting).toEqual([
-      expect.objectContaining({ waitingId: third.waitingId, partySize: 3, since: now.toISOString() }),
+      expect.objectContaining({ waitingId: third.waitingId, partySize: 3, since: now().toISOString() }),
       expect.objectContaining({ waitingId: fourth.waitingId, partySize: 1 }),
     ])
   })
@@ -347,7 +330,7 @@ describe('reception.finish', () => {
     await signIn(c2(), c1())
     await finish(c1(), yesterday.receptionId!, 'valid', 'A')
     const row = world.database.db.select().from(receptions).where(eq(receptions.id, yesterday.receptionId!)).get()
-    expect(row).toMatchObject({ status: 'finished', result: 'valid', grade: 'A', finishedAt: now.toISOString() })
+    expect(row).toMatchObject({ status: 'finished', result: 'valid', grade: 'A', finishedAt: now().toISOString() })
     expect(customerByPhone('13800138001')?.ownerId).toBe(c1().id)
     expect(await queue()).toEqual([
       [c2().id, 'available'],
@@ -382,16 +365,16 @@ describe('reception.finish', () => {
 
     expect(count('rotation_events'), 'the finish is one event, the hand-over part of it').toBe(events + 1)
     const b = await board()
-    expect(b.receiving).toEqual([expect.objectContaining({ consultantId: c1().id, reason: 'waiting', since: now.toISOString() })])
+    expect(b.receiving).toEqual([expect.objectContaining({ consultantId: c1().id, reason: 'waiting', since: now().toISOString() })])
     expect(b.waiting.map((w) => w.waitingId)).toEqual([third.waitingId])
     const served = world.database.db.select().from(waitingEntries).where(eq(waitingEntries.id, second.waitingId!)).get()
-    expect(served).toMatchObject({ status: 'served', endedAt: now.toISOString() })
+    expect(served).toMatchObject({ status: 'served', endedAt: now().toISOString() })
     const rows = await log()
     expect(rows.map((r) => [r.consultantId, r.reason])).toEqual([
       [c1().id, 'rotation'],
       [c1().id, 'waiting'],
     ])
-    expect(rows[1]!.at).toBe(now.toISOString())
+    expect(rows[1]!.at).toBe(now().toISOString())
     const mine = await world.asUser(c1()).rotation.mine({ projectId: project.id })
     expect(mine.receptions.map((r) => r.receptionId)).toEqual([b.receiving[0]!.receptionId])
   })
@@ -434,7 +417,7 @@ describe('reception.log', () => {
       customerId: customerByPhone('13800138001')!.id,
       reason: 'rotation',
       result: 'valid',
-      at: START.toISOString(),
+      at: TEST_START.toISOString(),
       customerName: '王女士',
       phone: '138****8001',
     })
@@ -501,6 +484,6 @@ describe('appeals', () => {
     await world.asUser(c1()).reception.appeal({ receptionId: visit.receptionId!, text: '第一次' })
     const twice = await failureOf(world.asUser(c1()).reception.appeal({ receptionId: visit.receptionId!, text: '第二次' }))
     expect(twice?.code).toBe('CONFLICT')
-    expect(world.database.db.select({ n: sql<number>`count(*)` }).from(appeals).get()!.n).toBe(1)
+    expect(world.rowCount('appeals')).toBe(1)
   })
 })

@@ -8,76 +8,38 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
-import {
-  channels,
-  devices,
-  hashPin,
-  newId,
-  newToken,
-  openDatabase,
-  projectMembers,
-  projects,
-  receptions,
-  sessions,
-  sha256,
-  users,
-  type Database_,
-} from '@anchang/db'
-import { CONSENT_VERSION } from '@anchang/shared'
+import { openDatabase, receptions } from '@anchang/db'
 import { failureOf, sentenceOf } from '../../authz-matrix'
-import { createContext, type AppDeps } from '../../context'
-import { createDeps } from '../../deps'
 import { createLogger } from '../../logger'
-import { appRouter } from '../../root'
-import { createTestWorld, type TestUser, type TestWorld } from '../../testing'
-import { createCallerFactory } from '../../trpc'
+import {
+  createTestOffice,
+  createTestWorld,
+  TEST_START,
+  type TestDevice,
+  type TestOffice,
+  type TestProject,
+  type TestUser,
+  type TestWorld,
+} from '../../testing'
 import { RotationHub } from './hub'
 
-const START = new Date('2026-03-02T02:00:00.000Z') // 10:00 in Shanghai
-const NAMES = ['张伟', '李娜', '王芳', '刘洋']
-const PINS = ['1001', '1002', '1003', '1004']
-
-let world: TestWorld
-let project: { id: string; code: string }
-let manager: TestUser
-let team: TestUser[]
-let kiosk: { id: string; token: string }
-let now: Date
-
+// A fresh office for every test (testing.ts `createTestOffice`); these names are the current one's.
+let world: TestWorld, project: TestProject, manager: TestUser, team: TestUser[], kiosk: TestDevice
+let now: TestOffice['now'], tick: TestOffice['tick'], signIn: TestOffice['signIn'], checkIn: TestOffice['checkIn']
+let board: TestOffice['board'], order: TestOffice['order']
 beforeEach(async () => {
-  world = createTestWorld()
-  project = world.createProject()
-  manager = await world.createUser({ role: 'manager', projectIds: [project.id], name: '吴敏' })
-  team = []
-  for (const [i, name] of NAMES.entries()) {
-    team.push(await world.createUser({ role: 'consultant', projectIds: [project.id], name, pin: PINS[i] }))
-  }
-  kiosk = world.createDevice({ projectId: project.id, kind: 'kiosk' })
-  now = START
-  world.setNow(now)
+  ;({ world, project, manager, team, kiosk, now, tick, signIn, checkIn, board, order } = await createTestOffice())
 })
 afterEach(() => world.close())
-
-function tick(minutes = 1): void {
-  now = new Date(now.getTime() + minutes * 60_000)
-  world.setNow(now)
-}
 
 const c1 = () => team[0]!
 const c2 = () => team[1]!
 const c3 = () => team[2]!
 const c4 = () => team[3]!
 const asManager = () => world.asUser(manager)
-const signIn = async (...who: TestUser[]) => {
-  for (const person of who) await world.asUser(person).rotation.signIn({ projectId: project.id })
-}
 const byPin = (pin: string, device = kiosk) => world.asDevice(device).rotation.signIn({ pin })
-const checkIn = (phone: string) => world.asDevice(kiosk).kiosk.checkIn({ phone, consentVersion: CONSENT_VERSION })
-const board = () => asManager().rotation.board({ projectId: project.id })
 const queue = async () => (await board()).queue.map((q) => [q.name, q.status, q.position])
-const order = async () => (await board()).queue.map((q) => q.consultantId)
-const eventCount = () =>
-  (world.database.sqlite.prepare('SELECT count(*) AS n FROM rotation_events').get() as { n: number }).n
+const eventCount = () => world.rowCount('rotation_events')
 const override = (input: Record<string, unknown>) =>
   asManager().rotation.override({ projectId: project.id, ...input } as Parameters<ReturnType<typeof asManager>['rotation']['override']>[0])
 
@@ -414,10 +376,10 @@ describe('the board', () => {
       expect.objectContaining({ consultantId: c2().id, name: '李娜', status: 'receiving', position: 2 }),
     ])
     expect(seen.waiting).toEqual([
-      expect.objectContaining({ waitingId: w1.waitingId, partySize: 1, since: new Date(START.getTime() + 2 * 60_000).toISOString() }),
+      expect.objectContaining({ waitingId: w1.waitingId, partySize: 1, since: new Date(TEST_START.getTime() + 2 * 60_000).toISOString() }),
       expect.objectContaining({ waitingId: w2.waitingId, partySize: 1 }),
     ])
-    expect(seen.receiving).toContainEqual(expect.objectContaining({ receptionId: first.receptionId, consultantId: c1().id, since: START.toISOString() }))
+    expect(seen.receiving).toContainEqual(expect.objectContaining({ receptionId: first.receptionId, consultantId: c1().id, since: TEST_START.toISOString() }))
     expect(JSON.stringify(seen), 'the wall display shows no phone number').not.toMatch(/1380013800\d/)
     expect(await world.asDevice(kiosk).rotation.board({ projectId: project.id })).toEqual(seen)
     expect(await world.asUser(c2()).rotation.board({ projectId: project.id })).toEqual(seen)
@@ -455,9 +417,8 @@ describe('many kiosks at once', () => {
       .groupBy(receptions.consultantId)
       .all()
     expect(open.map((o) => o.n)).toEqual([1, 1, 1])
-    const rows = (table: string) => (world.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
-    expect(rows('check_ins')).toBe(30)
-    expect(rows('waiting_entries')).toBe(27)
+    expect(world.rowCount('check_ins')).toBe(30)
+    expect(world.rowCount('waiting_entries')).toBe(27)
     expect((await board()).waiting).toHaveLength(27)
   })
 
@@ -486,7 +447,7 @@ describe('the day survives', () => {
   it('a fresh hub replaying the day’s log draws the same board as the live one', async () => {
     await playADay()
     const live = await board()
-    const replayed = new RotationHub(world.database.db, createLogger('silent')).board(project.id, now)
+    const replayed = new RotationHub(world.database.db, createLogger('silent')).board(project.id, now())
     expect(replayed).toEqual(live)
   })
 
@@ -517,83 +478,40 @@ describe('restart survival', () => {
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-  const clock = { now: START }
-  const callerFactory = createCallerFactory(appRouter)
-
-  /** A server process over the database file: its own deps, hub and callers. */
-  function boot(database: Database_) {
-    const deps: AppDeps = createDeps({ db: database.db, log: createLogger('silent'), clock: () => clock.now })
-    const as = (creds: { sessionToken?: string; bearerToken?: string }) =>
-      callerFactory(() => createContext(deps, { ...creds, ip: '127.0.0.1', locale: 'zh-CN', requestId: newId() }))
-    return { deps, as }
-  }
-
-  /** The office's people and a kiosk, written straight into the file. */
-  function furnish(database: Database_) {
-    const { db } = database
-    const at = clock.now.toISOString()
-    const projectId = newId()
-    db.insert(projects).values({ id: projectId, code: 'FILE', name: '文件项目', timeZone: 'Asia/Shanghai', settings: {}, createdAt: at }).run()
-    db.insert(channels).values({ id: newId(), projectId, name: '自然来访', sortOrder: 1 }).run()
-    const person = (role: 'manager' | 'consultant', name: string, pin?: string) => {
-      const id = newId()
-      db.insert(users)
-        .values({ id, username: `u${id}`, name, role, passwordHash: 'x', pinHash: pin ? hashPin(pin) : null, createdAt: at, updatedAt: at })
-        .run()
-      db.insert(projectMembers).values({ projectId, userId: id, joinedAt: at }).run()
-      const sessionToken = newToken()
-      db.insert(sessions)
-        .values({ id: newId(), tokenHash: sha256(sessionToken), userId: id, createdAt: at, lastSeenAt: at, expiresAt: '2027-01-01T00:00:00.000Z' })
-        .run()
-      return { id, sessionToken }
-    }
-    const kioskToken = newToken()
-    db.insert(devices).values({ id: newId(), projectId, kind: 'kiosk', name: '前台', tokenHash: sha256(kioskToken), createdAt: at }).run()
-    return {
-      projectId,
-      manager: person('manager', '吴敏'),
-      consultants: [person('consultant', '张伟', '2001'), person('consultant', '李娜', '2002'), person('consultant', '王芳', '2003')],
-      kioskToken,
-    }
-  }
-
   it('closing and reopening the database brings back the same board', async () => {
-    clock.now = START
-    const first = openDatabase(file)
-    const office = furnish(first)
-    const live = boot(first)
-    const kioskCaller = live.as({ bearerToken: office.kioskToken })
-    for (const pin of ['2001', '2002', '2003']) await kioskCaller.rotation.signIn({ pin })
+    const live = await createTestOffice({ database: openDatabase(file) })
+    const kioskCaller = live.world.asDevice(live.kiosk)
+    for (const pin of ['1001', '1002', '1003']) await kioskCaller.rotation.signIn({ pin })
     const visits = []
     for (let i = 0; i < 6; i++) {
-      clock.now = new Date(clock.now.getTime() + 60_000)
-      visits.push(await kioskCaller.kiosk.checkIn({ phone: `1370000000${i}`, consentVersion: CONSENT_VERSION }))
+      live.tick()
+      visits.push(await live.checkIn(`1370000000${i}`))
     }
-    clock.now = new Date(clock.now.getTime() + 5 * 60_000)
-    const [c1Session] = office.consultants
-    await live.as({ sessionToken: c1Session!.sessionToken }).reception.finish({ receptionId: visits[0]!.receptionId!, result: 'invalid' })
-    await live.as({ sessionToken: office.consultants[1]!.sessionToken }).reception.finish({ receptionId: visits[1]!.receptionId!, result: 'valid', grade: 'B' })
-    const managerCaller = live.as({ sessionToken: office.manager.sessionToken })
-    const before = await managerCaller.rotation.board({ projectId: office.projectId })
+    live.tick(5)
+    const [first, second] = live.team
+    await live.world.asUser(first!).reception.finish({ receptionId: visits[0]!.receptionId!, result: 'invalid' })
+    await live.world.asUser(second!).reception.finish({ receptionId: visits[1]!.receptionId!, result: 'valid', grade: 'B' })
+    const before = await live.board()
     expect(before.receiving).toHaveLength(3)
     expect(before.waiting).toHaveLength(1)
-    first.close()
+    live.world.close()
 
-    const second = openDatabase(file)
+    // A server process started over the same file: its own deps, hub and callers, on the live clock.
+    const restarted = createTestWorld({ database: openDatabase(file) })
+    restarted.setNow(live.now())
     try {
-      const restarted = boot(second)
-      const after = await restarted.as({ sessionToken: office.manager.sessionToken }).rotation.board({ projectId: office.projectId })
+      const after = await restarted.asUser(live.manager).rotation.board({ projectId: live.project.id })
       expect(after).toEqual(before)
       // The restarted office carries on from where it was: the waiting visitor is next for whoever frees up.
-      const receiving = after.receiving.find((r) => r.consultantId === office.consultants[0]!.id)!
-      await restarted.as({ sessionToken: office.consultants[0]!.sessionToken }).reception.finish({ receptionId: receiving.receptionId, result: 'valid', grade: 'C' })
-      const carried = await restarted.as({ sessionToken: office.manager.sessionToken }).rotation.board({ projectId: office.projectId })
+      const receiving = after.receiving.find((r) => r.consultantId === first!.id)!
+      await restarted.asUser(first!).reception.finish({ receptionId: receiving.receptionId, result: 'valid', grade: 'C' })
+      const carried = await restarted.asUser(live.manager).rotation.board({ projectId: live.project.id })
       expect(carried.waiting).toEqual([])
       expect(
-        second.db.select().from(receptions).where(and(eq(receptions.consultantId, office.consultants[0]!.id), eq(receptions.status, 'open'))).all(),
+        restarted.database.db.select().from(receptions).where(and(eq(receptions.consultantId, first!.id), eq(receptions.status, 'open'))).all(),
       ).toEqual([expect.objectContaining({ reason: 'waiting' })])
     } finally {
-      second.close()
+      restarted.close()
     }
   })
 })

@@ -1,19 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { eq, sql } from 'drizzle-orm'
-import { projectMembers, users } from '@anchang/db'
+import { eq } from 'drizzle-orm'
+import { projectMembers } from '@anchang/db'
 import { ROLES, type Role } from '@anchang/shared'
 import { failureOf, outcomeOf, sentenceOf } from '../../authz-matrix'
-import { createTestWorld, TEST_PASSWORD, type TestUser, type TestWorld } from '../../testing'
+import { createTestManagement, TEST_PASSWORD, type TestProject, type TestUser, type TestWorld } from '../../testing'
 
-let world: TestWorld
-let project: { id: string }
-let director: TestUser
-let manager: TestUser
+let world: TestWorld, project: TestProject, director: TestUser, manager: TestUser
 beforeEach(async () => {
-  world = createTestWorld()
-  project = world.createProject()
-  director = await world.createUser({ role: 'director', projectIds: [project.id] })
-  manager = await world.createUser({ role: 'manager', projectIds: [project.id] })
+  ;({ world, project, director, manager } = await createTestManagement())
 })
 afterEach(() => world.close())
 
@@ -27,11 +21,7 @@ const newStaff = (role: Role, extra: { pin?: string; username?: string; projectI
   ...(extra.pin ? { pin: extra.pin } : {}),
 })
 
-const userCount = () =>
-  world.database.db
-    .select({ n: sql<number>`count(*)` })
-    .from(users)
-    .get()!.n
+const userCount = () => world.rowCount('users')
 const projectsOf = (userId: string) =>
   world.database.db
     .select({ projectId: projectMembers.projectId })
