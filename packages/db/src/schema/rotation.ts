@@ -1,5 +1,13 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import type { AssignmentReason, Grade, ReceptionKind, ReceptionResult, RotationEvent } from '@anchang/shared'
+import type {
+  AssignmentReason,
+  Grade,
+  NoticePayload,
+  NoticeType,
+  ReceptionKind,
+  ReceptionResult,
+  RotationEvent,
+} from '@anchang/shared'
 import { projects } from './projects'
 import { users } from './users'
 
@@ -173,8 +181,8 @@ export const notifications = sqliteTable(
     projectId: text('project_id')
       .notNull()
       .references(() => projects.id),
-    type: text('type').$type<'assigned' | 'on_behalf' | 'appeal_answered'>().notNull(),
-    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    type: text('type').$type<NoticeType>().notNull(),
+    payload: text('payload', { mode: 'json' }).$type<NoticePayload>().notNull(),
     createdAt: text('created_at').notNull(),
     readAt: text('read_at'),
   },

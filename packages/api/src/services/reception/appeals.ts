@@ -1,31 +1,62 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { appeals, newId, notifications, receptions, users, type Tx } from '@anchang/db'
+import type { NoticePayload } from '@anchang/shared'
 import { fail } from '../../errors'
 import { assertProjectAccess, type UserContext } from '../../trpc'
 import { actorOf } from '../rotation/duty'
 
 /** A consultant disputes a decision about one of their receptions. */
-export function fileAppeal({ ctx, input }: { ctx: UserContext; input: { receptionId: string; text: string } }) {
+export function fileAppeal({
+  ctx,
+  input,
+}: {
+  ctx: UserContext
+  input: { receptionId: string; text: string }
+}) {
   const reception = ctx.db.select().from(receptions).where(eq(receptions.id, input.receptionId)).get()
   if (!reception) fail('NOT_FOUND', 'rotation.receptionNotOpen')
   assertProjectAccess(ctx, reception.projectId)
-  const involved = reception.consultantId === ctx.actor.user.id || (reception.missedBy ?? []).includes(ctx.actor.user.id) || reception.queueBefore[0] === ctx.actor.user.id || reception.onBehalfOf === ctx.actor.user.id
+  const involved =
+    reception.consultantId === ctx.actor.user.id ||
+    (reception.missedBy ?? []).includes(ctx.actor.user.id) ||
+    reception.queueBefore[0] === ctx.actor.user.id ||
+    reception.onBehalfOf === ctx.actor.user.id
   if (!involved) fail('FORBIDDEN', 'rotation.notYourAppeal')
   const open = ctx.db
     .select({ id: appeals.id })
     .from(appeals)
-    .where(and(eq(appeals.receptionId, reception.id), eq(appeals.consultantId, ctx.actor.user.id), eq(appeals.status, 'open')))
+    .where(
+      and(
+        eq(appeals.receptionId, reception.id),
+        eq(appeals.consultantId, ctx.actor.user.id),
+        eq(appeals.status, 'open'),
+      ),
+    )
     .get()
   if (open) fail('CONFLICT', 'rotation.appealExists')
   const id = newId()
   ctx.db
     .insert(appeals)
-    .values({ id, projectId: reception.projectId, receptionId: reception.id, consultantId: ctx.actor.user.id, text: input.text, createdAt: ctx.now.toISOString(), status: 'open' })
+    .values({
+      id,
+      projectId: reception.projectId,
+      receptionId: reception.id,
+      consultantId: ctx.actor.user.id,
+      text: input.text,
+      createdAt: ctx.now.toISOString(),
+      status: 'open',
+    })
     .run()
   return { id }
 }
 
-export function listAppeals({ ctx, input }: { ctx: UserContext; input: { projectId: string; status?: 'open' | 'accepted' | 'rejected' | undefined } }) {
+export function listAppeals({
+  ctx,
+  input,
+}: {
+  ctx: UserContext
+  input: { projectId: string; status?: 'open' | 'accepted' | 'rejected' | undefined }
+}) {
   const mine = ctx.actor.user.role === 'consultant'
   const rows = ctx.db
     .select({ appeal: appeals, consultantName: users.name, reception: receptions })
@@ -45,7 +76,14 @@ export function listAppeals({ ctx, input }: { ctx: UserContext; input: { project
   return rows.map(({ appeal, consultantName, reception }) => ({
     ...appeal,
     consultantName,
-    reception: { id: reception.id, date: reception.date, reason: reception.reason, result: reception.result, consultantId: reception.consultantId, assignedAt: reception.assignedAt },
+    reception: {
+      id: reception.id,
+      date: reception.date,
+      reason: reception.reason,
+      result: reception.result,
+      consultantId: reception.consultantId,
+      assignedAt: reception.assignedAt,
+    },
   }))
 }
 
@@ -53,29 +91,62 @@ export function listAppeals({ ctx, input }: { ctx: UserContext; input: { project
  * The manager answers; an accepted appeal may give the consultant the next turn (recorded in the
  * rotation log as a granted turn with the appeal as its reason).
  */
-export async function answerAppeal({ ctx, input }: { ctx: UserContext; input: { appealId: string; accepted: boolean; answer: string; grantTurn: boolean } }) {
+export async function answerAppeal({
+  ctx,
+  input,
+}: {
+  ctx: UserContext
+  input: { appealId: string; accepted: boolean; answer: string; grantTurn: boolean }
+}) {
   const appeal = ctx.db.select().from(appeals).where(eq(appeals.id, input.appealId)).get()
   if (!appeal) fail('NOT_FOUND', 'rotation.appealNotFound')
   assertProjectAccess(ctx, appeal.projectId)
   if (appeal.status !== 'open') fail('CONFLICT', 'rotation.appealAnswered')
   const grant = input.accepted && input.grantTurn
   const at = ctx.now.toISOString()
+  const notice: NoticePayload = {
+    type: 'appeal_answered',
+    projectId: appeal.projectId,
+    appealId: appeal.id,
+    accepted: input.accepted,
+    answer: input.answer,
+    grantedTurn: grant,
+    at,
+  }
   const answer = (tx: Tx) => {
     tx.update(appeals)
-      .set({ status: input.accepted ? 'accepted' : 'rejected', answer: input.answer, answeredBy: ctx.actor.user.id, answeredAt: at, grantedTurn: grant })
+      .set({
+        status: input.accepted ? 'accepted' : 'rejected',
+        answer: input.answer,
+        answeredBy: ctx.actor.user.id,
+        answeredAt: at,
+        grantedTurn: grant,
+      })
       .where(eq(appeals.id, appeal.id))
       .run()
     tx.insert(notifications)
-      .values({ userId: appeal.consultantId, projectId: appeal.projectId, type: 'appeal_answered', payload: { appealId: appeal.id, accepted: input.accepted, answer: input.answer, grantedTurn: grant }, createdAt: at })
+      .values({
+        userId: appeal.consultantId,
+        projectId: appeal.projectId,
+        type: 'appeal_answered',
+        payload: notice,
+        createdAt: at,
+      })
       .run()
   }
   // The granted turn and the answer are one write: both or neither.
   if (grant) {
     const hub = ctx.deps.rotation
-    await hub.commit(appeal.projectId, ctx.now, actorOf(ctx), { type: 'grantTurn', consultantId: appeal.consultantId, reason: `申诉：${input.answer}` }, (tx) => answer(tx))
+    await hub.commit(
+      appeal.projectId,
+      ctx.now,
+      actorOf(ctx),
+      { type: 'grantTurn', consultantId: appeal.consultantId, reason: `申诉：${input.answer}` },
+      (tx) => answer(tx),
+    )
   } else {
     ctx.db.transaction(answer)
   }
-  ctx.deps.rotation.notifyUser(appeal.consultantId, { type: 'appeal_answered', appealId: appeal.id, accepted: input.accepted, answer: input.answer, grantedTurn: grant, at })
+  ctx.deps.rotation.notifyUser(appeal.consultantId, notice)
   return { ok: true as const }
 }

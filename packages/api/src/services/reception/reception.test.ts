@@ -457,7 +457,7 @@ describe('appeals', () => {
     const row = (await log()).find((r) => r.receptionId === visit.receptionId)!
     expect(row.appeals).toEqual([expect.objectContaining({ id: appealId, status: 'accepted' })])
     const notice = world.database.db.select().from(notifications).where(eq(notifications.type, 'appeal_answered')).get()
-    expect(notice).toMatchObject({ userId: c1().id, payload: { appealId, accepted: true, grantedTurn: true } })
+    expect(notice).toMatchObject({ userId: c1().id, payload: { type: 'appeal_answered', projectId: project.id, appealId, accepted: true, grantedTurn: true } })
     const events = await world.asUser(manager).reception.events({ projectId: project.id, date: TODAY })
     expect(events.at(-2)).toMatchObject({ type: 'grantTurn', consultantName: '张伟', actor: { name: '吴敏' } })
   })

@@ -1,11 +1,17 @@
 import { eq } from 'drizzle-orm'
 import { checkIns, notifications, receptions, waitingEntries, webhookDeliveries, type Tx } from '@anchang/db'
-import { customerName, maskPhone, type AssignmentReason, type Decision } from '@anchang/shared'
+import {
+  customerName,
+  maskPhone,
+  type AssignmentReason,
+  type Decision,
+  type NoticePayload,
+} from '@anchang/shared'
 import type { ProjectDay, RotationHub } from './hub'
 
 export interface Notice {
   userId: string
-  payload: Record<string, unknown>
+  payload: NoticePayload
 }
 
 const REASON_ZH: Record<AssignmentReason, string> = {
@@ -22,7 +28,13 @@ const REASON_ZH: Record<AssignmentReason, string> = {
  * from the line, and the notices (in-app and webhook) each assignment owes. Runs inside the
  * event's transaction; the returned notices are pushed to people once it has committed.
  */
-export function persistDecisions(tx: Tx, hub: RotationHub, day: ProjectDay, decisions: Decision[], at: string): Notice[] {
+export function persistDecisions(
+  tx: Tx,
+  hub: RotationHub,
+  day: ProjectDay,
+  decisions: Decision[],
+  at: string,
+): Notice[] {
   const notices: Notice[] = []
   const projectId = day.config.id
   for (const d of decisions) {
@@ -47,11 +59,21 @@ export function persistDecisions(tx: Tx, hub: RotationHub, day: ProjectDay, deci
           })
           .onConflictDoUpdate({
             target: receptions.id,
-            set: { consultantId: d.consultantId, reason: d.reason, onBehalfOf: d.onBehalfOf, usesTurn: d.usesTurn, queueBefore: d.queueBefore, assignedAt: at },
+            set: {
+              consultantId: d.consultantId,
+              reason: d.reason,
+              onBehalfOf: d.onBehalfOf,
+              usesTurn: d.usesTurn,
+              queueBefore: d.queueBefore,
+              assignedAt: at,
+            },
           })
           .run()
         if (d.waitingId) {
-          tx.update(waitingEntries).set({ status: 'served', endedAt: at }).where(eq(waitingEntries.id, d.waitingId)).run()
+          tx.update(waitingEntries)
+            .set({ status: 'served', endedAt: at })
+            .where(eq(waitingEntries.id, d.waitingId))
+            .run()
         }
         notices.push(...assignmentNotices(tx, hub, day, d, open.phone, at))
         break
@@ -63,14 +85,27 @@ export function persistDecisions(tx: Tx, hub: RotationHub, day: ProjectDay, deci
           .run()
         break
       case 'reassigned': {
-        tx.update(receptions).set({ consultantId: d.to, reason: d.reason }).where(eq(receptions.id, d.receptionId)).run()
+        tx.update(receptions)
+          .set({ consultantId: d.to, reason: d.reason })
+          .where(eq(receptions.id, d.receptionId))
+          .run()
         const row = tx.select().from(receptions).where(eq(receptions.id, d.receptionId)).get()!
         notices.push(
           ...assignmentNotices(
             tx,
             hub,
             day,
-            { type: 'assigned', receptionId: d.receptionId, checkInId: row.checkInId, consultantId: d.to, reason: d.reason, onBehalfOf: null, usesTurn: false, queueBefore: row.queueBefore, waitingId: null },
+            {
+              type: 'assigned',
+              receptionId: d.receptionId,
+              checkInId: row.checkInId,
+              consultantId: d.to,
+              reason: d.reason,
+              onBehalfOf: null,
+              usesTurn: false,
+              queueBefore: row.queueBefore,
+              waitingId: null,
+            },
             day.state.receptions.get(d.receptionId)?.phone ?? '',
             at,
           ),
@@ -78,7 +113,11 @@ export function persistDecisions(tx: Tx, hub: RotationHub, day: ProjectDay, deci
         break
       }
       case 'missed': {
-        const row = tx.select({ missedBy: receptions.missedBy }).from(receptions).where(eq(receptions.id, d.receptionId)).get()
+        const row = tx
+          .select({ missedBy: receptions.missedBy })
+          .from(receptions)
+          .where(eq(receptions.id, d.receptionId))
+          .get()
         tx.update(receptions)
           .set({ missedBy: [...(row?.missedBy ?? []), d.consultantId] })
           .where(eq(receptions.id, d.receptionId))
@@ -86,10 +125,16 @@ export function persistDecisions(tx: Tx, hub: RotationHub, day: ProjectDay, deci
         break
       }
       case 'voided':
-        tx.update(receptions).set({ status: 'voided', finishedAt: at }).where(eq(receptions.id, d.receptionId)).run()
+        tx.update(receptions)
+          .set({ status: 'voided', finishedAt: at })
+          .where(eq(receptions.id, d.receptionId))
+          .run()
         break
       case 'leftLine':
-        tx.update(waitingEntries).set({ status: 'left', endedAt: at }).where(eq(waitingEntries.id, d.waitingId)).run()
+        tx.update(waitingEntries)
+          .set({ status: 'left', endedAt: at })
+          .where(eq(waitingEntries.id, d.waitingId))
+          .run()
         break
       case 'waiting':
       case 'existing':
@@ -119,18 +164,37 @@ function assignmentNotices(
   const base = { projectId: day.config.id, receptionId: d.receptionId, reason: d.reason, visitor, at }
   const notices: Notice[] = [{ userId: d.consultantId, payload: { type: 'assigned', ...base } }]
   if (d.onBehalfOf) {
-    notices.push({ userId: d.onBehalfOf, payload: { type: 'on_behalf', ...base, standIn: { id: d.consultantId, name: hub.consultantName(d.consultantId) } } })
+    notices.push({
+      userId: d.onBehalfOf,
+      payload: {
+        type: 'on_behalf',
+        ...base,
+        standIn: { id: d.consultantId, name: hub.consultantName(d.consultantId) },
+      },
+    })
   }
   for (const n of notices) {
     tx.insert(notifications)
-      .values({ userId: n.userId, projectId: day.config.id, type: n.payload.type as 'assigned' | 'on_behalf', payload: n.payload, createdAt: at })
+      .values({
+        userId: n.userId,
+        projectId: day.config.id,
+        type: n.payload.type,
+        payload: n.payload,
+        createdAt: at,
+      })
       .run()
   }
   if (day.config.webhookUrl) {
     const who = hub.consultantName(d.consultantId)
     const content = `【${day.config.name}】${visitor.kind === 'call' ? '来电' : '来访'}：${visitor.name}（${visitor.partySize}人${visitor.channel ? `，${visitor.channel}` : ''}）由 ${who} 接待（${REASON_ZH[d.reason]}）`
     tx.insert(webhookDeliveries)
-      .values({ projectId: day.config.id, url: day.config.webhookUrl, payload: { msgtype: 'text', text: { content } }, createdAt: at, nextAttemptAt: at })
+      .values({
+        projectId: day.config.id,
+        url: day.config.webhookUrl,
+        payload: { msgtype: 'text', text: { content } },
+        createdAt: at,
+        nextAttemptAt: at,
+      })
       .run()
   }
   return notices

@@ -10,6 +10,7 @@ import {
   resolveSettings,
   type BoardView,
   type Decision,
+  type NoticePayload,
   type ProjectSettings,
   type RotationEvent,
   type RotationEventInput,
@@ -303,11 +304,11 @@ export class RotationHub {
     return () => this.emitter.off(`board:${projectId}`, listener)
   }
 
-  notifyUser(userId: string, notice: Record<string, unknown>): void {
+  notifyUser(userId: string, notice: NoticePayload): void {
     this.emitter.emit(`user:${userId}`, notice)
   }
 
-  onUser(userId: string, listener: (notice: Record<string, unknown>) => void): () => void {
+  onUser(userId: string, listener: (notice: NoticePayload) => void): () => void {
     this.emitter.on(`user:${userId}`, listener)
     return () => this.emitter.off(`user:${userId}`, listener)
   }

@@ -1,7 +1,7 @@
 import { on, EventEmitter } from 'node:events'
 import { and, desc, eq } from 'drizzle-orm'
 import { checkIns, notifications, receptions } from '@anchang/db'
-import { customerName, maskPhone, positionOf } from '@anchang/shared'
+import { customerName, maskPhone, positionOf, type NoticePayload } from '@anchang/shared'
 import type { UserContext } from '../../trpc'
 
 /** A consultant's own day: status, place, open reception, tally, and the latest notices. */
@@ -13,14 +13,26 @@ export function myStatus({ ctx, input }: { ctx: UserContext; input: { projectId:
     .select({ r: receptions, c: checkIns })
     .from(receptions)
     .innerJoin(checkIns, eq(checkIns.id, receptions.checkInId))
-    .where(and(eq(receptions.projectId, input.projectId), eq(receptions.consultantId, me.id), eq(receptions.status, 'open')))
+    .where(
+      and(
+        eq(receptions.projectId, input.projectId),
+        eq(receptions.consultantId, me.id),
+        eq(receptions.status, 'open'),
+      ),
+    )
     .orderBy(desc(receptions.assignedAt))
     .all()
   const today = ctx.db
     .select({ r: receptions, c: checkIns })
     .from(receptions)
     .innerJoin(checkIns, eq(checkIns.id, receptions.checkInId))
-    .where(and(eq(receptions.projectId, input.projectId), eq(receptions.consultantId, me.id), eq(receptions.date, day.date)))
+    .where(
+      and(
+        eq(receptions.projectId, input.projectId),
+        eq(receptions.consultantId, me.id),
+        eq(receptions.date, day.date),
+      ),
+    )
     .orderBy(desc(receptions.assignedAt))
     .all()
   const recent = ctx.db
@@ -65,18 +77,35 @@ export function myStatus({ ctx, input }: { ctx: UserContext; input: { projectId:
       grade: r.grade,
       note: r.note,
       onBehalfOf: r.onBehalfOf,
-      visitor: { name: customerName(c.surname, c.title), phone: maskPhone(c.phone), partySize: c.partySize, channel: c.channel },
+      visitor: {
+        name: customerName(c.surname, c.title),
+        phone: maskPhone(c.phone),
+        partySize: c.partySize,
+        channel: c.channel,
+      },
     })),
-    notices: recent.map((n) => ({ id: n.id, type: n.type, payload: n.payload, createdAt: n.createdAt, readAt: n.readAt })),
+    notices: recent.map((n) => ({
+      id: n.id,
+      type: n.type,
+      payload: n.payload,
+      createdAt: n.createdAt,
+      readAt: n.readAt,
+    })),
   }
 }
 
 /** Alerts for the signed-in person: an assignment to them, a reception on their behalf, an appeal answered. */
-export async function* watchMyNotices({ ctx, signal }: { ctx: UserContext; signal?: AbortSignal | undefined }) {
+export async function* watchMyNotices({
+  ctx,
+  signal,
+}: {
+  ctx: UserContext
+  signal?: AbortSignal | undefined
+}) {
   const relay = new EventEmitter()
   const stop = ctx.deps.rotation.onUser(ctx.actor.user.id, (notice) => relay.emit('notice', notice))
   try {
-    for await (const [notice] of on(relay, 'notice', { signal })) yield notice as Record<string, unknown>
+    for await (const [notice] of on(relay, 'notice', { signal })) yield notice as NoticePayload
   } catch (error) {
     if (!(error instanceof Error && error.name === 'AbortError')) throw error
   } finally {
