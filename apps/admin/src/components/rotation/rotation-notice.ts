@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { ASSIGNMENT_REASONS } from '@anchang/shared'
 
 /**
- * What `rotation.onNotice` and `rotation.mine().notices` carry. The server types the payload only
- * as a record, so it is checked here once; a notice of a kind this app does not know is skipped
- * rather than shown half-read.
+ * What `rotation.onNotice` and `rotation.mine().notices` carry (the server's `NoticePayload`).
+ * Checked here once anyway: stored notices may come from an older server, and a notice of a kind
+ * this app does not know yet is skipped rather than shown half-read.
  */
 const Visitor = z.object({
   name: z.string(),
