@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server'
-import { DutyInput, ProjectScoped, isManaging, type DeviceKind, type Role } from '@anchang/shared'
+import { DutyInput, ProjectScoped, type DeviceKind, type Role } from '@anchang/shared'
 import type { Context } from './context'
 import { errorMessage, fail } from './errors'
 import { recordAudit } from './audit'
@@ -27,7 +27,6 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
-export const middleware = t.middleware
 
 /** Every mutation leaves an audit entry: who, what, when, and the input with secrets removed. */
 const audited = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
@@ -152,4 +151,3 @@ export const dutyProcedure = publicProcedure.use(async ({ ctx, getRawInput, next
   return next({ ctx: { ...ctx, duty } })
 })
 
-export { isManaging }

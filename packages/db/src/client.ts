@@ -18,7 +18,7 @@ export interface Database_ {
 }
 
 /** The committed migrations, beside this package's sources (or as told, for a bundled server). */
-export const DEFAULT_MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle')
+const DEFAULT_MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), '../drizzle')
 
 /**
  * Opens the database with the settings the product relies on: WAL for concurrent readers,

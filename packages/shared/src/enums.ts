@@ -5,7 +5,7 @@ export const DEVICE_KINDS = ['kiosk', 'board'] as const
 export type DeviceKind = (typeof DEVICE_KINDS)[number]
 
 /** Roles that run the floor: override the rotation, pair devices, manage staff. */
-export const MANAGING_ROLES: readonly Role[] = ['director', 'manager']
+const MANAGING_ROLES: readonly Role[] = ['director', 'manager']
 
 export function isManaging(role: Role): boolean {
   return MANAGING_ROLES.includes(role)

@@ -9,7 +9,3 @@ export function localDate(at: Date, timeZone: string): string {
   }
   return format.format(at)
 }
-
-export function addDays(at: Date, days: number): Date {
-  return new Date(at.getTime() + days * 86_400_000)
-}

@@ -111,7 +111,7 @@ function openReception(state: RotationState, id: string): OpenReception {
 }
 
 /** The first consultant in queue order who is free and not kept out; null when nobody is. */
-export function nextAvailable(
+function nextAvailable(
   state: RotationState,
   kind: ReceptionKind,
   exclude: ReadonlySet<string> = new Set(),
