@@ -149,4 +149,23 @@ describe('pairing codes', () => {
     expect(error?.code).toBe('BAD_REQUEST')
     expect(sentenceOf(error)).toContain('6 位数字')
   })
+
+  it('a code for the other kind of screen is refused before it is used up, and still pairs the right screen', async () => {
+    const { code, pairingId } = await newCode()
+    const error = await failureOf(world.anonymous().devices.claim({ code, kind: 'kiosk' }))
+    expect(error?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(error)).toBe('这个配对码是给轮序大屏的，不能用在前台自助机上，请在管理后台为前台自助机生成配对码。')
+    expect(await world.asUser(manager).devices.list({ projectId: project.id })).toEqual([])
+    const status = () => world.asUser(manager).devices.pairingStatus({ projectId: project.id, pairingId })
+    expect(await status()).toMatchObject({ claimedAt: null, deviceId: null })
+    const claimed = await world.anonymous().devices.claim({ code, kind: 'board' })
+    expect(await status()).toMatchObject({ deviceId: claimed.deviceId })
+  })
+
+  it('a screen that unpairs itself stops working at once', async () => {
+    const { code } = await newCode()
+    const { token } = await world.anonymous().devices.claim({ code })
+    await asToken(token).devices.unpair()
+    expect((await failureOf(asToken(token).devices.me()))?.code).toBe('UNAUTHORIZED')
+  })
 })
