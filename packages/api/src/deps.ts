@@ -1,7 +1,7 @@
 import type { Db } from '@anchang/db'
-import type { AppConfig, AppDeps } from './context'
 import type { Logger } from './logger'
 import { FailureThrottle } from './throttle'
+import type { AppConfig, AppDeps } from './services/context'
 import { RotationHub } from './services/rotation/hub'
 import { WebhookDispatcher } from './services/notify/webhook'
 
@@ -25,14 +25,15 @@ export function createDeps(opts: {
   /** Replaces the HTTP post of webhook deliveries (tests). */
   postWebhook?: (url: string, body: unknown) => Promise<void>
 }): AppDeps {
-  const clock = opts.clock ?? (() => new Date())
-  return {
+  const deps: AppDeps = {
     db: opts.db,
     log: opts.log,
-    config: { sessionIdleMinutes: 720, ...opts.config },
+    config: { sessionIdleMinutes: 720, allowPrivateWebhooks: false, ...opts.config },
     throttles: createThrottles(),
-    clock,
-    rotation: new RotationHub(opts.db, opts.log),
-    webhooks: new WebhookDispatcher(opts.db, opts.log, clock, opts.postWebhook),
+    clock: opts.clock ?? (() => new Date()),
+    // The hub and the dispatcher read the clock through deps, so moving it (tests, the demo seed) moves theirs.
+    rotation: new RotationHub(opts.db, opts.log, () => deps.clock()),
+    webhooks: new WebhookDispatcher(opts.db, opts.log, () => deps.clock(), opts.postWebhook),
   }
+  return deps
 }

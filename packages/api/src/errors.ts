@@ -1,21 +1,31 @@
+/**
+ * The tRPC boundary's half of errors: services throw `DomainError`s, this maps them to tRPC codes
+ * and words every error as the sentence a client reads.
+ */
 import { TRPCError } from '@trpc/server'
+import { getHTTPStatusCodeFromError } from '@trpc/server/http'
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc'
 import { ZodError } from 'zod'
-import {
-  DomainError,
-  MESSAGES,
-  describeZodError,
-  fill,
-  type Locale,
-  type MessageKey,
-} from '@anchang/shared'
+import { DomainError, MESSAGES, describeZodError, fill, type Locale, type MessageKey } from '@anchang/shared'
 
 export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: error.code, message: error.key, cause: error })
 }
 
-/** Throws a domain error as the tRPC error it maps to. */
-export function fail(code: DomainError['code'], key: MessageKey, params?: DomainError['params']): never {
-  throw toTRPCError(new DomainError(code, key, params))
+/** A refusal the boundary itself makes (not a domain rule): a malformed request, a cross-site post. */
+export function requestError(code: TRPCError['code'], key: MessageKey, params?: DomainError['params']): TRPCError {
+  return new TRPCError({ code, message: key, cause: new RequestRefusal(key, params) })
+}
+
+/** Carries the sentence of a boundary refusal whose code is not one a domain rule may use. */
+class RequestRefusal extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: DomainError['params'] = {},
+  ) {
+    super(key)
+    this.name = 'RequestRefusal'
+  }
 }
 
 function say(key: MessageKey, locale: Locale, params: DomainError['params'] = {}): string {
@@ -30,7 +40,7 @@ function say(key: MessageKey, locale: Locale, params: DomainError['params'] = {}
  */
 export function errorMessage(error: TRPCError, locale: Locale, path: string | undefined): string {
   const cause = error.cause
-  if (cause instanceof DomainError) return say(cause.key, locale, cause.params)
+  if (cause instanceof DomainError || cause instanceof RequestRefusal) return say(cause.key, locale, cause.params)
   if (cause instanceof ZodError) return describeZodError(cause, locale)
   switch (error.code) {
     case 'PARSE_ERROR':
@@ -45,5 +55,27 @@ export function errorMessage(error: TRPCError, locale: Locale, path: string | un
       return say('request.invalid', locale)
     default:
       return say('server.internal', locale)
+  }
+}
+
+/** tRPC reports a body that is not JSON as BAD_REQUEST caused by a SyntaxError; the contract says PARSE_ERROR. */
+function normalized(error: TRPCError): TRPCError {
+  return error.code !== 'PARSE_ERROR' && error.cause instanceof SyntaxError ? new TRPCError({ code: 'PARSE_ERROR' }) : error
+}
+
+export interface ErrorShape {
+  message: string
+  code: number
+  data: { code: TRPCError['code']; httpStatus: number; path?: string }
+}
+
+/** The error as the wire carries it (CONTRACT.md, "Wire format"), from the router and the transport alike. */
+export function errorShape(error: TRPCError, locale: Locale, path: string | undefined): ErrorShape {
+  const shown = normalized(error)
+  const httpStatus = getHTTPStatusCodeFromError(shown)
+  return {
+    message: errorMessage(shown, locale, path),
+    code: TRPC_ERROR_CODES_BY_KEY[shown.code],
+    data: { code: shown.code, httpStatus, ...(path ? { path } : {}) },
   }
 }

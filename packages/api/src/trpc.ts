@@ -1,47 +1,37 @@
 import { initTRPC, TRPCError } from '@trpc/server'
-import { DutyInput, ProjectScoped, type DeviceKind, type Role } from '@anchang/shared'
+import { DomainError, DutyInput, ProjectScoped, fail, type DeviceKind, type Role } from '@anchang/shared'
 import type { Context } from './context'
-import { errorMessage, fail } from './errors'
-import { recordAudit } from './audit'
+import { errorShape, requestError, toTRPCError } from './errors'
+import { assertProjectAccess } from './services/access'
+import type { DeviceActor, UserActor } from './services/context'
 import { consultantByPin, type DutyConsultant } from './services/rotation/identify'
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
-  // Pings keep proxies from closing a quiet board stream; clients reconnect when pings stop.
-  sse: { ping: { enabled: true, intervalMs: 5_000 }, client: { reconnectAfterInactivityMs: 12_000 } },
-  errorFormatter({ shape, error, ctx, path }) {
-    const locale = ctx?.locale ?? 'zh-CN'
-    // tRPC reports a body that is not JSON as BAD_REQUEST caused by a SyntaxError; the contract says PARSE_ERROR.
-    const malformed = error.cause instanceof SyntaxError
-    return {
-      message: errorMessage(malformed ? new TRPCError({ code: 'PARSE_ERROR' }) : error, locale, path),
-      code: malformed ? -32700 : shape.code,
-      data: {
-        code: malformed ? 'PARSE_ERROR' : shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        ...(path ? { path } : {}),
-      },
-    }
-  },
+  errorFormatter: ({ error, ctx, path }) => errorShape(error, ctx?.locale ?? 'zh-CN', path),
 })
 
 export const router = t.router
 export const createCallerFactory = t.createCallerFactory
 
-/** Every mutation leaves an audit entry: who, what, when, and the input with secrets removed. */
-const audited = t.middleware(async ({ ctx, type, path, getRawInput, next }) => {
-  if (type === 'mutation') ctx.audit.pending = { action: path, input: await getRawInput().catch(() => undefined) }
-  const result = await next()
-  if (ctx.audit.written) return result
-  // Failed sign-ins are kept too (who tried which account), but not requests that were never valid.
-  const refusedSignIn = !result.ok && path.startsWith('auth.') && ['UNAUTHORIZED', 'TOO_MANY_REQUESTS'].includes(result.error.code)
-  if (type === 'mutation' && (result.ok || refusedSignIn)) {
-    recordAudit(ctx, path, await getRawInput().catch(() => undefined), result.ok)
+/**
+ * The boundary every procedure passes first. A query comes by GET and a mutation by POST (so no link
+ * or form can make a GET change anything), and the domain errors services throw leave as the tRPC
+ * errors they map to.
+ */
+const boundary = t.middleware(async ({ ctx, type, path, next }) => {
+  if (ctx.method && (type === 'mutation') !== (ctx.method === 'POST')) {
+    throw requestError('METHOD_NOT_SUPPORTED', 'request.method', { path })
   }
+  const result = await next()
+  if (!result.ok && result.error.cause instanceof DomainError) return { ...result, error: toTRPCError(result.error.cause) }
   return result
 })
 
-export const publicProcedure = t.procedure.use(audited)
+export const publicProcedure = t.procedure.use(boundary)
+
+export type UserContext = Context & { actor: UserActor }
+export type DeviceContext = Context & { actor: DeviceActor }
 
 /** Any signed-in person. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -51,23 +41,8 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } })
 })
 
-export type UserContext = Context & { actor: Extract<Context['actor'], { type: 'user' }> }
-
-/**
- * The single project check: a person must belong to the project, a device must be paired to it.
- * Procedures that take an entity id instead of a project id call this after loading the entity.
- */
-export function assertProjectAccess(ctx: Context, projectId: string): void {
-  const { actor } = ctx
-  const allowed =
-    (actor.type === 'user' && actor.projectIds.includes(projectId)) ||
-    (actor.type === 'device' && actor.device.projectId === projectId)
-  if (!allowed) fail('FORBIDDEN', 'auth.forbiddenProject')
-  ctx.audit.projectId = projectId
-}
-
 /** The raw input, with a body that is not JSON reported as such rather than as a server fault. */
-export async function readRawInput(getRawInput: () => Promise<unknown>): Promise<unknown> {
+async function readRawInput(getRawInput: () => Promise<unknown>): Promise<unknown> {
   try {
     return await getRawInput()
   } catch (cause) {
@@ -102,13 +77,10 @@ export const consultantProcedure = staffProcedure.use(withRole(['consultant']))
 export const directorOnlyProcedure = authedProcedure.use(withRole(['director']))
 export const managingProcedure = authedProcedure.use(withRole(['director', 'manager']))
 
-export type DeviceContext = Context & { actor: Extract<Context['actor'], { type: 'device' }> }
-
 const deviceOf = (kinds: readonly DeviceKind[]) =>
   t.middleware(({ ctx, next }) => {
     if (ctx.actor.type === 'anonymous') fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.deviceUnknown' : 'auth.required')
     if (ctx.actor.type !== 'device' || !kinds.includes(ctx.actor.device.kind)) fail('FORBIDDEN', 'auth.forbiddenRole')
-    ctx.audit.projectId = ctx.actor.device.projectId
     return next({ ctx: { ...ctx, actor: ctx.actor } })
   })
 
@@ -117,9 +89,7 @@ export const deviceProcedure = publicProcedure.use(deviceOf(['kiosk', 'board']))
 
 /** The board's readers: a board or kiosk of the project, or any of its staff. */
 export const boardReaderProcedure = publicProcedure.use(async ({ ctx, getRawInput, next }) => {
-  if (ctx.actor.type === 'anonymous') {
-    fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
-  }
+  if (ctx.actor.type === 'anonymous') fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
   assertProjectAccess(ctx, await projectIdOf(getRawInput))
   return next()
 })
@@ -150,4 +120,3 @@ export const dutyProcedure = publicProcedure.use(async ({ ctx, getRawInput, next
   }
   return next({ ctx: { ...ctx, duty } })
 })
-

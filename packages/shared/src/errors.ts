@@ -25,3 +25,8 @@ export class DomainError extends Error {
     this.name = 'DomainError'
   }
 }
+
+/** Refuses with a domain error: the verb's way of saying no (mapped to a tRPC code at the boundary). */
+export function fail(code: DomainErrorCode, key: MessageKey, params?: DomainError['params']): never {
+  throw new DomainError(code, key, params)
+}

@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import { devices, newId, newToken, projectMembers, projects, sha256, users } from '@anchang/db'
-import { localDate, type Grade } from '@anchang/shared'
-import { internalContext, type AppDeps, type Context } from '../context'
+import { DomainError, localDate, type Grade, type Role } from '@anchang/shared'
+import { serviceContext, type AppDeps } from '../services/context'
 import { kioskCheckIn, startCall } from '../services/reception/check-in'
 import { finishReception } from '../services/reception/finish'
 import { setBreak, signIn, signOut } from '../services/rotation/duty'
-import type { UserContext } from '../trpc'
 
 const DAYS = 90
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
@@ -62,10 +61,11 @@ export async function seedDemoHistory(deps: AppDeps, projectCode = 'DEMO', now =
   let clock = now
   const realClock = deps.clock
   deps.clock = () => clock
-  const userCtx = (user: { id: string; name: string; username: string; role: 'consultant' | 'manager' | 'director' | 'assistant' }): UserContext =>
-    internalContext(deps, { type: 'user', user, sessionId: 'seed', projectIds: [project.id] }, clock) as UserContext
-  const kioskCtx = (): Context => internalContext(deps, { type: 'device', device: { id: kioskId, kind: 'kiosk', projectId: project.id, name: '前台自助机' } }, clock)
-  const duty = (c: (typeof consultants)[number]) => Object.assign(userCtx(c as never), { duty: { projectId: project.id, consultant: { id: c.id, name: c.name } } })
+  const userCtx = (user: { id: string; name: string; username: string; role: Role }) =>
+    serviceContext(deps, { type: 'user', user, sessionId: 'seed', projectIds: [project.id] }, clock)
+  const kioskCtx = () =>
+    serviceContext(deps, { type: 'device', device: { id: kioskId, kind: 'kiosk', projectId: project.id, name: '前台自助机' } }, clock)
+  const duty = (c: (typeof consultants)[number]) => ({ ...userCtx(c), duty: { projectId: project.id, consultant: { id: c.id, name: c.name } } })
 
   const knownPhones: string[] = []
   let phoneSeq = 0
@@ -99,8 +99,8 @@ export async function seedDemoHistory(deps: AppDeps, projectCode = 'DEMO', now =
           const input = { phone, surname: rnd.pick([...SURNAMES]), title: rnd.pick(['先生', '女士'] as const) }
           await tryIt(() =>
             call
-              ? startCall({ ctx: userCtx(manager as never), input: { ...input, projectId: project.id } })
-              : kioskCheckIn({ ctx: kioskCtx() as never, input: { ...input, partySize: rnd.int(1, 4), channel: rnd.pick(channels), consentVersion: '2026-11' } }),
+              ? startCall({ ctx: userCtx(manager), input: { ...input, projectId: project.id } })
+              : kioskCheckIn({ ctx: kioskCtx(), input: { ...input, partySize: rnd.int(1, 4), channel: rnd.pick(channels), consentVersion: '2026-11' } }),
           )
         })
       }
@@ -111,7 +111,7 @@ export async function seedDemoHistory(deps: AppDeps, projectCode = 'DEMO', now =
           const consultant = consultants.find((c) => c.id === row.consultantId)!
           const invalid = rnd.chance(0.15)
           const grade: Grade = rnd.pick(['A', 'B', 'B', 'C', 'C', 'C', 'D'])
-          await tryIt(() => finishReception({ ctx: userCtx(consultant as never), input: { receptionId, result: invalid ? 'invalid' : 'valid', ...(invalid ? { note: '市场调查' } : { grade }) } }))
+          await tryIt(() => finishReception({ ctx: userCtx(consultant), input: { receptionId, result: invalid ? 'invalid' : 'valid', ...(invalid ? { note: '市场调查' } : { grade }) } }))
         })
       }
       onDuty.forEach((c) => schedule(18 * 60 + 30, () => tryIt(() => signOut({ ctx: duty(c) }))))
@@ -144,7 +144,7 @@ async function tryIt<T>(run: () => Promise<T>): Promise<T | undefined> {
   try {
     return await run()
   } catch (error) {
-    if (error instanceof Error && error.name === 'TRPCError') return undefined
+    if (error instanceof DomainError) return undefined
     throw error
   }
 }

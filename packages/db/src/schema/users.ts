@@ -11,7 +11,10 @@ export const users = sqliteTable(
     name: text('name').notNull(),
     role: text('role').$type<Role>().notNull(),
     passwordHash: text('password_hash').notNull(),
-    /** SHA-256 of the kiosk PIN; consultants only. A 4-digit PIN is no secret against the database. */
+    /**
+     * SHA-256 of the kiosk PIN; consultants only. A 4-digit PIN is no secret against the database.
+     * Unique among the members of each project (checked by the staff verbs), not across projects.
+     */
     pinHash: text('pin_hash'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
@@ -19,7 +22,7 @@ export const users = sqliteTable(
   },
   (t) => [
     uniqueIndex('users_username_unique').on(sql`lower(${t.username})`),
-    uniqueIndex('users_pin_unique').on(t.pinHash),
+    index('users_pin').on(t.pinHash),
   ],
 )
 

@@ -80,8 +80,8 @@ export const MESSAGES = {
     en: 'You cannot deactivate your own account.',
   },
   'staff.pinTaken': {
-    'zh-CN': 'PIN 码 {pin} 已被其他顾问使用，请换一个。',
-    en: 'PIN {pin} is already used by another consultant; choose another.',
+    'zh-CN': '这个 PIN 码已被同项目的其他顾问使用，请换一个。',
+    en: 'Another consultant of the same project already uses this PIN; choose another.',
   },
   'staff.pinOnlyConsultant': {
     'zh-CN': '只有置业顾问需要 PIN 码。',

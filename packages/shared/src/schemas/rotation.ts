@@ -20,26 +20,20 @@ export type SetBreakInput = z.infer<typeof SetBreakInput>
 
 const Reason = z.string().trim().min(1, { error: '@reasonRequired' }).max(200)
 
-export const OverrideInput = z.object({
-  projectId: ProjectId,
-  action: z.enum(['move', 'reassign', 'grantTurn']),
-  consultantId: Id,
-  toPosition: z.number().int().min(1).max(500).optional(),
-  receptionId: Id.optional(),
-  reason: z.string({ error: '@reasonRequired' }).pipe(Reason),
-})
+const Reasoned = z.string({ error: '@reasonRequired' }).pipe(Reason)
+const OverrideOf = <A extends string>(action: A) =>
+  z.object({ projectId: ProjectId, action: z.literal(action), consultantId: Id, reason: Reasoned })
+
+/** Each action says what it needs: a move its target position, a reassignment its reception. */
+export const OverrideInput = z.discriminatedUnion('action', [
+  OverrideOf('move').extend({ toPosition: z.number().int().min(1).max(500) }),
+  OverrideOf('reassign').extend({ receptionId: Id }),
+  OverrideOf('grantTurn'),
+])
 export type OverrideInput = z.infer<typeof OverrideInput>
 
-export const ReceptionActionInput = z.object({
-  projectId: ProjectId,
-  receptionId: Id,
-  reason: z.string({ error: '@reasonRequired' }).pipe(Reason),
-})
-export const LeaveLineInput = z.object({
-  projectId: ProjectId,
-  waitingId: Id,
-  reason: z.string({ error: '@reasonRequired' }).pipe(Reason),
-})
+export const ReceptionActionInput = z.object({ projectId: ProjectId, receptionId: Id, reason: Reasoned })
+export const LeaveLineInput = z.object({ projectId: ProjectId, waitingId: Id, reason: Reasoned })
 
 export const Surname = z.string().trim().max(20)
 export const Title = z.enum(['先生', '女士'])

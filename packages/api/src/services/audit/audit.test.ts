@@ -10,6 +10,7 @@ import {
   type AuthzFixture,
   type AuthzRow,
 } from '../../authz-matrix'
+import { redact } from '../audit'
 import { createTestManagement, TEST_PASSWORD, type TestProject, type TestUser, type TestWorld } from '../../testing'
 
 const procedures = PROCEDURES
@@ -184,5 +185,30 @@ describe('audit', () => {
     const consultant = await world.createUser({ role: 'consultant', projectIds: [project.id] })
     await outcomeOf(world.asUser(consultant).projects.update({ projectId: project.id, name: '越权' }))
     expect(allEntries(world).filter((e) => e.action === 'projects.update')).toEqual([])
+  })
+
+  it('keeps only what the verb knows: an unknown key, however deep, never reaches the entry', async () => {
+    let deep: unknown = []
+    for (let i = 0; i < 30_000; i++) deep = [deep]
+    const input = { projectId: project.id, name: '深层字段', junk: deep } as { projectId: string; name: string }
+    await world.asUser(manager).projects.update(input)
+    const entry = allEntries(world).find((e) => e.action === 'projects.update')
+    expect(entry?.summary).toEqual({ projectId: project.id, name: '深层字段' })
+    expect((await world.asUser(manager).projects.get({ projectId: project.id })).name).toBe('深层字段')
+  })
+})
+
+describe('redact', () => {
+  it('summarises what lies deeper than any input goes instead of walking it', () => {
+    let deep: unknown = 'bottom'
+    for (let i = 0; i < 30_000; i++) deep = { next: deep }
+    expect(JSON.stringify(redact(deep))).toBe('{"next":{"next":{"next":{"next":{"next":{"next":"…"}}}}}}')
+  })
+
+  it('masks phone numbers and hides secrets at any depth it keeps', () => {
+    expect(redact({ a: { phone: '13812345678', pin: '1234' }, list: [{ password: 'x' }] })).toEqual({
+      a: { phone: '138****5678', pin: '***' },
+      list: [{ password: '***' }],
+    })
   })
 })

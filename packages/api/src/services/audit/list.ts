@@ -1,13 +1,13 @@
 import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
 import { auditLog, projectMembers } from '@anchang/db'
 import type { AuditListInput } from '@anchang/shared'
-import type { UserContext } from '../../trpc'
+import type { ServiceContext } from '../context'
 
 /**
  * The project's audit trail, newest first: entries about the project, and entries with no project
  * (sign-ins, password changes) made by its members.
  */
-export function listAudit({ ctx, input }: { ctx: UserContext; input: AuditListInput }) {
+export function listAudit({ ctx, input }: { ctx: ServiceContext; input: AuditListInput }) {
   const members = ctx.db
     .select({ userId: projectMembers.userId })
     .from(projectMembers)

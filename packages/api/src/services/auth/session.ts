@@ -1,27 +1,24 @@
 import { and, eq, isNull, ne } from 'drizzle-orm'
 import { hashPassword, sessions, users, verifyPassword, type DbOrTx } from '@anchang/db'
-import type { ChangePasswordInput } from '@anchang/shared'
-import { fail } from '../../errors'
-import type { Context } from '../../context'
-import type { UserContext } from '../../trpc'
+import { fail, type ChangePasswordInput } from '@anchang/shared'
+import { audit } from '../audit'
+import type { ServiceContext, UserServiceContext } from '../context'
 import { userView } from './user-view'
 
 /** Who is signed in, or null: lets a page learn it without a refused request on every first visit. */
-export function currentSession({ ctx }: { ctx: Context }) {
+export function currentSession({ ctx }: { ctx: ServiceContext }) {
   return { user: ctx.actor.type === 'user' ? userView(ctx.db, ctx.actor.user) : null }
 }
 
-export function me({ ctx }: { ctx: UserContext }) {
+export function me({ ctx }: { ctx: UserServiceContext }) {
   return { user: userView(ctx.db, ctx.actor.user) }
 }
 
-export function logout({ ctx }: { ctx: UserContext }) {
-  ctx.db
-    .update(sessions)
-    .set({ endedAt: ctx.now.toISOString() })
-    .where(eq(sessions.id, ctx.actor.sessionId))
-    .run()
-  ctx.session.clear()
+export function logout({ ctx }: { ctx: UserServiceContext }) {
+  ctx.db.transaction((tx) => {
+    tx.update(sessions).set({ endedAt: ctx.now.toISOString() }).where(eq(sessions.id, ctx.actor.sessionId)).run()
+    audit(tx, ctx, 'auth.logout')
+  })
   return { ok: true as const }
 }
 
@@ -34,7 +31,7 @@ export function endSessions(db: DbOrTx, userId: string, at: Date, except?: strin
 }
 
 /** A new password ends the person's other sessions: whoever else knew the old one is signed out. */
-export async function changePassword({ ctx, input }: { ctx: UserContext; input: ChangePasswordInput }) {
+export async function changePassword({ ctx, input }: { ctx: UserServiceContext; input: ChangePasswordInput }) {
   const user = ctx.db.select().from(users).where(eq(users.id, ctx.actor.user.id)).get()
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     fail('BAD_REQUEST', 'auth.wrongCurrentPassword')
@@ -44,6 +41,7 @@ export async function changePassword({ ctx, input }: { ctx: UserContext; input: 
   ctx.db.transaction((tx) => {
     tx.update(users).set({ passwordHash, updatedAt: ctx.now.toISOString() }).where(eq(users.id, user.id)).run()
     endSessions(tx, user.id, ctx.now, ctx.actor.sessionId)
+    audit(tx, ctx, 'auth.changePassword', { input })
   })
   return { ok: true as const }
 }

@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { auditLog, customers, users } from '@anchang/db'
 import { customerName, isManaging, maskPhone, normalizePhone } from '@anchang/shared'
-import type { UserContext } from '../../trpc'
+import type { UserServiceContext } from '../context'
 
 /**
  * Finds customers by full number, a fragment of digits, or a name. The full number is shown to
  * the customer's owner and to managers and directors; a manager's or director's read of someone
  * else's customer is audited. Everyone else sees `138****5678`.
  */
-export function searchCustomers({ ctx, input }: { ctx: UserContext; input: { projectId: string; q: string } }) {
+export function searchCustomers({ ctx, input }: { ctx: UserServiceContext; input: { projectId: string; q: string } }) {
   const q = input.q.replace(/[\s-]/g, '')
   const full = normalizePhone(q)
   const digits = /^\+?\d+$/.test(q)

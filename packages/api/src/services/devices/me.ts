@@ -1,8 +1,8 @@
-import type { DeviceContext } from '../../trpc'
+import type { DeviceServiceContext } from '../context'
 import { loadProject } from '../projects/read'
 
 /** What a kiosk or board needs to draw its screens: itself, its project, the channels. */
-export function deviceMe({ ctx }: { ctx: DeviceContext }) {
+export function deviceMe({ ctx }: { ctx: DeviceServiceContext }) {
   const { device } = ctx.actor
   const project = loadProject(ctx.db, device.projectId)
   return {

@@ -1,17 +1,20 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm'
-import { devices, newId, newPairingCode, newToken, pairingCodes, sha256, type DbOrTx } from '@anchang/db'
-import { DEVICE_KIND_LABELS, PAIRING_CODE_MINUTES, type DeviceKind, type DevicePairInput } from '@anchang/shared'
-import type { Context } from '../../context'
-import { fail } from '../../errors'
+import { devices, newId, newPairingCode, newToken, pairingCodes, sha256, type Tx } from '@anchang/db'
+import {
+  DEVICE_KIND_LABELS,
+  DomainError,
+  PAIRING_CODE_MINUTES,
+  fail,
+  type DeviceKind,
+  type DevicePairInput,
+} from '@anchang/shared'
+import { assertProjectAccess } from '../access'
+import { audit } from '../audit'
+import type { DeviceServiceContext, ServiceContext, UserServiceContext } from '../context'
 import { minutesToWait } from '../../throttle'
-import { assertProjectAccess, type DeviceContext, type UserContext } from '../../trpc'
 import { loadProject } from '../projects/read'
 
-function insertDevice(
-  tx: DbOrTx,
-  device: { projectId: string; kind: DeviceKind; name: string; createdBy: string },
-  at: string,
-) {
+function insertDevice(tx: Tx, device: { projectId: string; kind: DeviceKind; name: string; createdBy: string }, at: string) {
   const token = newToken()
   const deviceId = newId()
   tx.insert(devices).values({ id: deviceId, ...device, tokenHash: sha256(token), createdAt: at }).run()
@@ -19,21 +22,26 @@ function insertDevice(
 }
 
 /** CONTRACT.md `devices.pair`: the token is shown once and only its hash is kept. */
-export function pairDevice({ ctx, input }: { ctx: UserContext; input: DevicePairInput }) {
-  return insertDevice(ctx.db, { ...input, createdBy: ctx.actor.user.id }, ctx.now.toISOString())
+export function pairDevice({ ctx, input }: { ctx: UserServiceContext; input: DevicePairInput }) {
+  return ctx.db.transaction((tx) => {
+    const paired = insertDevice(tx, { ...input, createdBy: ctx.actor.user.id }, ctx.now.toISOString())
+    audit(tx, ctx, 'devices.pair', { projectId: input.projectId, input: { ...input, deviceId: paired.deviceId } })
+    return paired
+  })
 }
 
-export function revokeDevice({ ctx, input }: { ctx: UserContext; input: { deviceId: string } }) {
+export function revokeDevice({ ctx, input }: { ctx: UserServiceContext; input: { deviceId: string } }) {
   const device = ctx.db.select().from(devices).where(eq(devices.id, input.deviceId)).get()
   if (!device) fail('NOT_FOUND', 'device.notFound')
   assertProjectAccess(ctx, device.projectId)
-  if (!device.revokedAt) {
-    ctx.db.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, device.id)).run()
-  }
+  ctx.db.transaction((tx) => {
+    if (!device.revokedAt) tx.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, device.id)).run()
+    audit(tx, ctx, 'devices.revoke', { projectId: device.projectId, input })
+  })
   return { ok: true as const }
 }
 
-export function listDevices({ ctx, input }: { ctx: UserContext; input: { projectId: string } }) {
+export function listDevices({ ctx, input }: { ctx: ServiceContext; input: { projectId: string } }) {
   return ctx.db
     .select({
       id: devices.id,
@@ -50,70 +58,74 @@ export function listDevices({ ctx, input }: { ctx: UserContext; input: { project
 }
 
 /** A 6-digit code for the kiosk or board screen, valid for 10 minutes and once. */
-export function createPairingCode({ ctx, input }: { ctx: UserContext; input: DevicePairInput }) {
+export function createPairingCode({ ctx, input }: { ctx: UserServiceContext; input: DevicePairInput }) {
   const expiresAt = new Date(ctx.now.getTime() + PAIRING_CODE_MINUTES * 60_000).toISOString()
   const at = ctx.now.toISOString()
-  // A code must be unique among the codes still open, or one screen could claim another's pairing.
-  for (;;) {
-    const code = newPairingCode()
-    const clash = ctx.db
-      .select({ id: pairingCodes.id })
-      .from(pairingCodes)
-      .where(and(eq(pairingCodes.codeHash, sha256(code)), isNull(pairingCodes.claimedAt), gt(pairingCodes.expiresAt, at)))
-      .get()
-    if (clash) continue
-    const pairingId = newId()
-    ctx.db
-      .insert(pairingCodes)
-      .values({ id: pairingId, ...input, codeHash: sha256(code), createdBy: ctx.actor.user.id, createdAt: at, expiresAt })
-      .run()
-    return { code, expiresAt, pairingId }
-  }
+  return ctx.db.transaction((tx) => {
+    // A code must be unique among the codes still open, or one screen could claim another's pairing.
+    for (;;) {
+      const code = newPairingCode()
+      const clash = tx
+        .select({ id: pairingCodes.id })
+        .from(pairingCodes)
+        .where(and(eq(pairingCodes.codeHash, sha256(code)), isNull(pairingCodes.claimedAt), gt(pairingCodes.expiresAt, at)))
+        .get()
+      if (clash) continue
+      const pairingId = newId()
+      tx.insert(pairingCodes)
+        .values({ id: pairingId, ...input, codeHash: sha256(code), createdBy: ctx.actor.user.id, createdAt: at, expiresAt })
+        .run()
+      audit(tx, ctx, 'devices.createPairingCode', { projectId: input.projectId, input })
+      return { code, expiresAt, pairingId }
+    }
+  })
 }
 
 /**
- * The screen trades the code for a device token. Wrong codes are throttled per client address,
- * since a million codes could otherwise be tried.
+ * The screen trades the code for a device token. Attempts are throttled per client address, since a
+ * million codes could otherwise be tried; a code for the other kind of screen is refused before it
+ * is used up.
  */
-export function claimPairingCode({ ctx, input }: { ctx: Context; input: { code: string; kind?: DeviceKind | undefined } }) {
+export function claimPairingCode({ ctx, input }: { ctx: ServiceContext; input: { code: string; kind?: DeviceKind | undefined } }) {
   const throttle = ctx.deps.throttles.pairingClient
-  const now = ctx.now.getTime()
-  const wait = throttle.retryAfter(ctx.ip, now)
+  const wait = throttle.attempt(ctx.ip, ctx.now.getTime())
   if (wait > 0) fail('TOO_MANY_REQUESTS', 'pairing.tooManyAttempts', { minutes: minutesToWait(wait) })
   const at = ctx.now.toISOString()
   const result = ctx.db.transaction((tx) => {
     const pending = tx
       .select()
       .from(pairingCodes)
-      .where(
-        and(eq(pairingCodes.codeHash, sha256(input.code)), isNull(pairingCodes.claimedAt), gt(pairingCodes.expiresAt, at)),
-      )
+      .where(and(eq(pairingCodes.codeHash, sha256(input.code)), isNull(pairingCodes.claimedAt), gt(pairingCodes.expiresAt, at)))
       .get()
     if (!pending) return null
     if (input.kind && input.kind !== pending.kind) {
-      fail('BAD_REQUEST', 'pairing.wrongKind', { codeKind: DEVICE_KIND_LABELS[pending.kind], screenKind: DEVICE_KIND_LABELS[input.kind] })
+      throw new DomainError('BAD_REQUEST', 'pairing.wrongKind', {
+        codeKind: DEVICE_KIND_LABELS[pending.kind],
+        screenKind: DEVICE_KIND_LABELS[input.kind],
+      })
     }
     const paired = insertDevice(tx, { projectId: pending.projectId, kind: pending.kind, name: pending.name, createdBy: pending.createdBy }, at)
     tx.update(pairingCodes).set({ claimedAt: at, deviceId: paired.deviceId }).where(eq(pairingCodes.id, pending.id)).run()
+    audit(tx, ctx, 'devices.claim', { projectId: pending.projectId, input, secrets: ['code'] })
     return { ...paired, kind: pending.kind, projectId: pending.projectId, name: pending.name }
   })
-  if (!result) {
-    throttle.fail(ctx.ip, now)
-    fail('BAD_REQUEST', 'pairing.invalidCode')
-  }
-  ctx.audit.projectId = result.projectId
+  if (!result) fail('BAD_REQUEST', 'pairing.invalidCode')
+  throttle.succeed(ctx.ip)
   const project = loadProject(ctx.db, result.projectId)
   return { ...result, project: { id: project.id, code: project.code, name: project.name, timeZone: project.timeZone } }
 }
 
 /** A kiosk or board unpairs itself (the long-press on its screen): its token stops working at once. */
-export function unpairSelf({ ctx }: { ctx: DeviceContext }) {
-  ctx.db.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, ctx.actor.device.id)).run()
+export function unpairSelf({ ctx }: { ctx: DeviceServiceContext }) {
+  ctx.db.transaction((tx) => {
+    tx.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, ctx.actor.device.id)).run()
+    audit(tx, ctx, 'devices.unpair')
+  })
   return { ok: true as const }
 }
 
 /** Whether the screen has used the code yet: the admin's pairing dialog waits on this. */
-export function pairingStatus({ ctx, input }: { ctx: UserContext; input: { projectId: string; pairingId: string } }) {
+export function pairingStatus({ ctx, input }: { ctx: ServiceContext; input: { projectId: string; pairingId: string } }) {
   const row = ctx.db
     .select({ claimedAt: pairingCodes.claimedAt, deviceId: pairingCodes.deviceId, expiresAt: pairingCodes.expiresAt })
     .from(pairingCodes)

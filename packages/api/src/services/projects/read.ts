@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { channels, projects, type DbOrTx } from '@anchang/db'
-import { resolveSettings } from '@anchang/shared'
-import { fail } from '../../errors'
-import type { UserContext } from '../../trpc'
+import { fail, resolveSettings } from '@anchang/shared'
+import type { UserServiceContext } from '../context'
 
 /** The project's active channels, in the order the kiosk shows them. */
 export function activeChannels(db: DbOrTx, projectId: string): string[] {
@@ -30,7 +29,7 @@ export function loadProject(db: DbOrTx, projectId: string) {
   }
 }
 
-export function listMyProjects({ ctx }: { ctx: UserContext }) {
+export function listMyProjects({ ctx }: { ctx: UserServiceContext }) {
   const ids = ctx.actor.projectIds
   if (!ids.length) return []
   return ctx.db
@@ -41,6 +40,6 @@ export function listMyProjects({ ctx }: { ctx: UserContext }) {
     .all()
 }
 
-export function getProject({ ctx, input }: { ctx: UserContext; input: { projectId: string } }) {
+export function getProject({ ctx, input }: { ctx: UserServiceContext; input: { projectId: string } }) {
   return loadProject(ctx.db, input.projectId)
 }

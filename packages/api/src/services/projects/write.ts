@@ -2,14 +2,15 @@ import { and, eq } from 'drizzle-orm'
 import { channels, newId, projectMembers, projects, type DbOrTx } from '@anchang/db'
 import {
   applySettingsPatch,
+  fail,
   isTimeZone,
   resolveSettings,
   type ProjectCreateInput,
   type ProjectSettingsUpdateInput,
   type ProjectUpdateInput,
 } from '@anchang/shared'
-import { fail } from '../../errors'
-import type { UserContext } from '../../trpc'
+import { audit } from '../audit'
+import type { UserServiceContext } from '../context'
 import { loadProject } from './read'
 
 function assertChannelsDistinct(names: string[]): void {
@@ -38,7 +39,7 @@ function writeChannels(tx: DbOrTx, projectId: string, names: string[]): void {
 }
 
 /** A director opens a project and becomes its first member. */
-export function createProject({ ctx, input }: { ctx: UserContext; input: ProjectCreateInput }) {
+export function createProject({ ctx, input }: { ctx: UserServiceContext; input: ProjectCreateInput }) {
   if (!isTimeZone(input.timeZone)) fail('BAD_REQUEST', 'project.timeZone', { timeZone: input.timeZone })
   assertChannelsDistinct(input.channels)
   if (ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.code, input.code)).get()) {
@@ -52,12 +53,12 @@ export function createProject({ ctx, input }: { ctx: UserContext; input: Project
       .run()
     writeChannels(tx, id, input.channels)
     tx.insert(projectMembers).values({ projectId: id, userId: ctx.actor.user.id, joinedAt: at }).run()
+    audit(tx, ctx, 'projects.create', { projectId: id, input })
   })
-  ctx.audit.projectId = id
   return { id }
 }
 
-export function updateProject({ ctx, input }: { ctx: UserContext; input: ProjectUpdateInput }) {
+export function updateProject({ ctx, input }: { ctx: UserServiceContext; input: ProjectUpdateInput }) {
   const project = loadProject(ctx.db, input.projectId)
   if (input.timeZone && !isTimeZone(input.timeZone)) fail('BAD_REQUEST', 'project.timeZone', { timeZone: input.timeZone })
   if (input.channels) assertChannelsDistinct(input.channels)
@@ -71,17 +72,21 @@ export function updateProject({ ctx, input }: { ctx: UserContext; input: Project
       .where(eq(projects.id, project.id))
       .run()
     if (input.channels) writeChannels(tx, project.id, input.channels)
+    audit(tx, ctx, 'projects.update', { projectId: project.id, input })
   })
   ctx.deps.rotation.projectChanged(project.id, ctx.now)
   return loadProject(ctx.db, project.id)
 }
 
 /** Stores the whole resolved settings, so later changes to defaults do not silently change a project. */
-export function updateSettings({ ctx, input }: { ctx: UserContext; input: ProjectSettingsUpdateInput }) {
+export function updateSettings({ ctx, input }: { ctx: UserServiceContext; input: ProjectSettingsUpdateInput }) {
   const row = ctx.db.select({ settings: projects.settings }).from(projects).where(and(eq(projects.id, input.projectId))).get()
   if (!row) fail('NOT_FOUND', 'project.notFound')
   const settings = applySettingsPatch(resolveSettings(row.settings), input.settings)
-  ctx.db.update(projects).set({ settings }).where(eq(projects.id, input.projectId)).run()
+  ctx.db.transaction((tx) => {
+    tx.update(projects).set({ settings }).where(eq(projects.id, input.projectId)).run()
+    audit(tx, ctx, 'projects.updateSettings', { projectId: input.projectId, input })
+  })
   // Today's rotation log records the new settings, so replaying the day applies each rule as it stood.
   ctx.deps.rotation.projectChanged(input.projectId, ctx.now)
   return settings

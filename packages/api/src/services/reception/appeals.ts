@@ -1,16 +1,17 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { appeals, newId, notifications, receptions, users, type Tx } from '@anchang/db'
-import type { NoticePayload } from '@anchang/shared'
-import { fail } from '../../errors'
-import { assertProjectAccess, type UserContext } from '../../trpc'
-import { actorOf } from '../rotation/duty'
+import { fail, type NoticePayload } from '@anchang/shared'
+import { assertProjectAccess } from '../access'
+import { audit } from '../audit'
+import type { UserServiceContext } from '../context'
+import { eventActor } from '../rotation/record'
 
 /** A consultant disputes a decision about one of their receptions. */
 export function fileAppeal({
   ctx,
   input,
 }: {
-  ctx: UserContext
+  ctx: UserServiceContext
   input: { receptionId: string; text: string }
 }) {
   const reception = ctx.db.select().from(receptions).where(eq(receptions.id, input.receptionId)).get()
@@ -35,18 +36,20 @@ export function fileAppeal({
     .get()
   if (open) fail('CONFLICT', 'rotation.appealExists')
   const id = newId()
-  ctx.db
-    .insert(appeals)
-    .values({
-      id,
-      projectId: reception.projectId,
-      receptionId: reception.id,
-      consultantId: ctx.actor.user.id,
-      text: input.text,
-      createdAt: ctx.now.toISOString(),
-      status: 'open',
-    })
-    .run()
+  ctx.db.transaction((tx) => {
+    tx.insert(appeals)
+      .values({
+        id,
+        projectId: reception.projectId,
+        receptionId: reception.id,
+        consultantId: ctx.actor.user.id,
+        text: input.text,
+        createdAt: ctx.now.toISOString(),
+        status: 'open',
+      })
+      .run()
+    audit(tx, ctx, 'reception.appeal', { projectId: reception.projectId, input })
+  })
   return { id }
 }
 
@@ -54,7 +57,7 @@ export function listAppeals({
   ctx,
   input,
 }: {
-  ctx: UserContext
+  ctx: UserServiceContext
   input: { projectId: string; status?: 'open' | 'accepted' | 'rejected' | undefined }
 }) {
   const mine = ctx.actor.user.role === 'consultant'
@@ -95,7 +98,7 @@ export async function answerAppeal({
   ctx,
   input,
 }: {
-  ctx: UserContext
+  ctx: UserServiceContext
   input: { appealId: string; accepted: boolean; answer: string; grantTurn: boolean }
 }) {
   const appeal = ctx.db.select().from(appeals).where(eq(appeals.id, input.appealId)).get()
@@ -114,6 +117,10 @@ export async function answerAppeal({
     at,
   }
   const answer = (tx: Tx) => {
+    // Asked again inside the write: a granted turn waits for the next group commit, and a second
+    // answer sent meanwhile must find the appeal answered.
+    const current = tx.select({ status: appeals.status }).from(appeals).where(eq(appeals.id, appeal.id)).get()
+    if (current?.status !== 'open') fail('CONFLICT', 'rotation.appealAnswered')
     tx.update(appeals)
       .set({
         status: input.accepted ? 'accepted' : 'rejected',
@@ -133,6 +140,7 @@ export async function answerAppeal({
         createdAt: at,
       })
       .run()
+    audit(tx, ctx, 'reception.answerAppeal', { projectId: appeal.projectId, input })
   }
   // The granted turn and the answer are one write: both or neither.
   if (grant) {
@@ -140,7 +148,7 @@ export async function answerAppeal({
     await hub.commit(
       appeal.projectId,
       ctx.now,
-      actorOf(ctx),
+      eventActor(ctx),
       { type: 'grantTurn', consultantId: appeal.consultantId, reason: `申诉：${input.answer}` },
       (tx) => answer(tx),
     )

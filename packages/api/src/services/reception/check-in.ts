@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm'
 import { customers, newId, users } from '@anchang/db'
 import {
   estimateWaitMinutes,
+  fail,
   isFollowUpOverdue,
   protectedOwner,
   waitPositionOf,
@@ -10,13 +11,11 @@ import {
   type ReceptionKind,
   type StartCallInput,
 } from '@anchang/shared'
-import type { Context } from '../../context'
 import { prepared } from '../../prepared'
-import { fail } from '../../errors'
-import type { DeviceContext, UserContext } from '../../trpc'
-import { actorOf } from '../rotation/duty'
-import { auditInTransaction } from '../../audit'
+import { audit } from '../audit'
+import type { DeviceServiceContext, ServiceContext, UserServiceContext } from '../context'
 import { deliverNotices, persistDecisions } from '../rotation/effects'
+import { eventActor } from '../rotation/record'
 import type { ProjectDay, RotationHub } from '../rotation/hub'
 
 export interface CheckInOutcome {
@@ -68,7 +67,7 @@ function assignedOutcome(
 }
 
 /** Consultants with an overdue follow-up, when the project keeps them out of the rotation. */
-function overdueConsultants(ctx: Context, day: ProjectDay): string[] | undefined {
+function overdueConsultants(ctx: ServiceContext, day: ProjectDay): string[] | undefined {
   const { settings } = day.config
   if (!settings.rotation.overdueFollowUpsBlock) return undefined
   const onDuty = [...day.state.consultants.keys()]
@@ -100,7 +99,7 @@ function overdueConsultants(ctx: Context, day: ProjectDay): string[] | undefined
  * line) and the check-in, the customer, the reception or the waiting entry, the event and the
  * notices are stored in one transaction. A number already inside answers its existing outcome.
  */
-export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckInOutcome> {
+export async function receiveVisitor(ctx: ServiceContext, action: string, visit: Visit): Promise<CheckInOutcome> {
   const hub = ctx.deps.rotation
   const day = hub.day(visit.projectId, ctx.now)
   if (visit.channel && !day.config.channels.includes(visit.channel)) {
@@ -108,6 +107,8 @@ export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckI
   }
   const inside = day.state.byPhone.get(visit.phone)
   if (inside) {
+    // Already inside: the same outcome again, and nothing changes but the audit trail.
+    ctx.db.transaction((tx) => audit(tx, ctx, action, { projectId: visit.projectId, input: { ...visit, repeat: true } }))
     if ('receptionId' in inside) {
       const r = day.state.receptions.get(inside.receptionId)!
       return assignedOutcome(day, r.id, r.consultantId, r.reason)
@@ -130,7 +131,7 @@ export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckI
   const { result } = await hub.commit(
     visit.projectId,
     ctx.now,
-    actorOf(ctx),
+    eventActor(ctx),
     {
       type: 'checkIn',
       kind: visit.kind,
@@ -147,6 +148,7 @@ export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckI
       const repeat = decisions.find((d) => d.type === 'existing')
       // The same number came in twice within one batch: the second answers the first's outcome and writes nothing.
       if (repeat?.type === 'existing') {
+        audit(tx, ctx, action, { projectId: visit.projectId, input: { ...visit, repeat: true } })
         const outcome = repeat.receptionId
           ? assignedOutcome(day, repeat.receptionId, repeat.consultantId!, repeat.reason as AssignmentReason)
           : waitingOutcome(hub, day, repeat.waitingId!, repeat.waitPosition ?? 1)
@@ -213,7 +215,7 @@ export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckI
         })
       }
       const notices = persistDecisions(tx, hub, day, decisions, at)
-      auditInTransaction(ctx)
+      audit(tx, ctx, action, { projectId: visit.projectId, input: visit })
       const outcome =
         mine.type === 'assigned'
           ? assignedOutcome(day, mine.receptionId, mine.consultantId, mine.reason)
@@ -225,11 +227,11 @@ export async function receiveVisitor(ctx: Context, visit: Visit): Promise<CheckI
   return result.outcome
 }
 
-export function kioskCheckIn({ ctx, input }: { ctx: DeviceContext; input: CheckInInput }) {
-  return receiveVisitor(ctx, { ...input, projectId: ctx.actor.device.projectId, kind: 'visit' })
+export function kioskCheckIn({ ctx, input }: { ctx: DeviceServiceContext; input: CheckInInput }) {
+  return receiveVisitor(ctx, 'kiosk.checkIn', { ...input, projectId: ctx.actor.device.projectId, kind: 'visit' })
 }
 
 /** A call taken at the front-desk phone goes through the same rules as a walk-in. */
-export function startCall({ ctx, input }: { ctx: UserContext; input: StartCallInput }) {
-  return receiveVisitor(ctx, { ...input, kind: 'call' })
+export function startCall({ ctx, input }: { ctx: UserServiceContext; input: StartCallInput }) {
+  return receiveVisitor(ctx, 'reception.startCall', { ...input, kind: 'call' })
 }

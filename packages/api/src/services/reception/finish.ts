@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm'
 import { customers, receptions, type Tx } from '@anchang/db'
-import { ownershipAfterReception, type FinishInput } from '@anchang/shared'
-import { fail } from '../../errors'
-import { assertProjectAccess, type UserContext } from '../../trpc'
-import { actorOf } from '../rotation/duty'
-import { auditInTransaction } from '../../audit'
+import { fail, ownershipAfterReception, type FinishInput } from '@anchang/shared'
+import { assertProjectAccess } from '../access'
+import { audit } from '../audit'
+import type { UserServiceContext } from '../context'
 import { deliverNotices, persistDecisions } from '../rotation/effects'
+import { eventActor } from '../rotation/record'
 
 /**
  * The receiving consultant closes the reception: valid with a grade, or invalid. An invalid one
  * that used a turn gives it back (补位); a valid one decides or renews the customer's ownership.
  */
-export async function finishReception({ ctx, input }: { ctx: UserContext; input: FinishInput }) {
+export async function finishReception({ ctx, input }: { ctx: UserServiceContext; input: FinishInput }) {
   const row = ctx.db.select().from(receptions).where(eq(receptions.id, input.receptionId)).get()
   if (!row) fail('NOT_FOUND', 'rotation.receptionNotOpen')
   assertProjectAccess(ctx, row.projectId)
@@ -33,10 +33,10 @@ export async function finishReception({ ctx, input }: { ctx: UserContext; input:
   }
 
   if (day.state.receptions.has(row.id)) {
-    const finished = hub.commit(row.projectId, ctx.now, actorOf(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day) => {
+    const finished = hub.commit(row.projectId, ctx.now, eventActor(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day) => {
       const notices = persistDecisions(tx, hub, day, decisions, at)
       recordOutcome(tx)
-      auditInTransaction(ctx)
+      audit(tx, ctx, 'reception.finish', { projectId: row.projectId, input })
       hub.addDuration(day, row.assignedAt, at)
       return notices
     })
@@ -52,7 +52,7 @@ export async function finishReception({ ctx, input }: { ctx: UserContext; input:
     ctx.db.transaction((tx) => {
       tx.update(receptions).set({ status: 'finished', finishedAt: at, result: input.result }).where(eq(receptions.id, row.id)).run()
       recordOutcome(tx)
-      auditInTransaction(ctx)
+      audit(tx, ctx, 'reception.finish', { projectId: row.projectId, input })
     })
   }
   return { ok: true as const }

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { appeals, checkIns, customers, receptions, rotationEvents, users } from '@anchang/db'
 import { customerName, maskPhone } from '@anchang/shared'
-import type { UserContext } from '../../trpc'
+import type { ServiceContext } from '../context'
 
-function namesOf(ctx: UserContext, ids: Iterable<string>): Map<string, string> {
+function namesOf(ctx: ServiceContext, ids: Iterable<string>): Map<string, string> {
   const list = [...new Set(ids)]
   if (!list.length) return new Map()
   return new Map(ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list)).all().map((u) => [u.id, u.name]))
@@ -13,7 +13,7 @@ function namesOf(ctx: UserContext, ids: Iterable<string>): Map<string, string> {
  * CONTRACT.md `reception.log`: one row per reception of the day, with the reason of its
  * assignment and the queue as it was, so disputes are settled from the record.
  */
-export function receptionLog({ ctx, input }: { ctx: UserContext; input: { projectId: string; date: string } }) {
+export function receptionLog({ ctx, input }: { ctx: ServiceContext; input: { projectId: string; date: string } }) {
   const rows = ctx.db
     .select({ r: receptions, c: checkIns, customer: customers })
     .from(receptions)
@@ -53,7 +53,7 @@ export function receptionLog({ ctx, input }: { ctx: UserContext; input: { projec
 }
 
 /** Every rotation event of the day, oldest first: sign-ins, breaks, overrides with their reasons. */
-export function rotationEventLog({ ctx, input }: { ctx: UserContext; input: { projectId: string; date: string } }) {
+export function rotationEventLog({ ctx, input }: { ctx: ServiceContext; input: { projectId: string; date: string } }) {
   const rows = ctx.db
     .select()
     .from(rotationEvents)

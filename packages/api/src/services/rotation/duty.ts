@@ -1,33 +1,25 @@
-import { positionOf, type SetBreakInput } from '@anchang/shared'
-import type { Context } from '../../context'
+import { positionOf, type RotationEventInput, type SetBreakInput } from '@anchang/shared'
+import { audit } from '../audit'
+import type { ServiceContext } from '../context'
 import type { DutyConsultant } from './identify'
-import { auditInTransaction } from '../../audit'
-import { deliverNotices, persistDecisions } from './effects'
+import { recordRotationEvent } from './record'
 
-type DutyContext = Context & { duty: { projectId: string; consultant: DutyConsultant } }
+/** A duty call knows its project and its consultant: the one signed in, or the one a kiosk PIN named. */
+export type DutyContext = ServiceContext & { duty: { projectId: string; consultant: DutyConsultant } }
 
-function actorOf(ctx: Context) {
-  return ctx.actor.type === 'device'
-    ? { type: 'device' as const, id: ctx.actor.device.id }
-    : { type: 'user' as const, id: ctx.actor.type === 'user' ? ctx.actor.user.id : null }
-}
-
-async function record(ctx: DutyContext, input: Parameters<Context['deps']['rotation']['commit']>[3]) {
-  const { projectId } = ctx.duty
-  const hub = ctx.deps.rotation
-  const { result } = await hub.commit(projectId, ctx.now, actorOf(ctx), input, (tx, decisions, day, event) => {
-    auditInTransaction(ctx)
-    return persistDecisions(tx, hub, day, decisions, event.at)
-  })
-  deliverNotices(hub, result)
+function record(ctx: DutyContext, action: string, event: RotationEventInput, input: unknown = {}) {
+  return recordRotationEvent(ctx, ctx.duty.projectId, action, event, { ...(input as object), consultantId: ctx.duty.consultant.id })
 }
 
 /** Joins the tail of the queue; signing in twice keeps the place. A waiting visitor is taken at once. */
 export async function signIn({ ctx }: { ctx: DutyContext }) {
   const { projectId, consultant } = ctx.duty
   const hub = ctx.deps.rotation
-  if (!hub.day(projectId, ctx.now).state.consultants.has(consultant.id)) {
-    await record(ctx, { type: 'signIn', consultantId: consultant.id, name: consultant.name })
+  if (hub.day(projectId, ctx.now).state.consultants.has(consultant.id)) {
+    // Already in the queue: nothing changes, but the attempt is on record like any other.
+    ctx.db.transaction((tx) => audit(tx, ctx, 'rotation.signIn', { projectId, input: { consultantId: consultant.id, already: true } }))
+  } else {
+    await record(ctx, 'rotation.signIn', { type: 'signIn', consultantId: consultant.id, name: consultant.name })
   }
   return { position: positionOf(hub.day(projectId, ctx.now).state, consultant.id)!, consultant }
 }
@@ -36,9 +28,11 @@ export async function setBreak({ ctx, input }: { ctx: DutyContext; input: SetBre
   const { consultant } = ctx.duty
   await record(
     ctx,
+    'rotation.setBreak',
     input.onBreak
       ? { type: 'break', consultantId: consultant.id, reason: input.reason ?? null }
       : { type: 'back', consultantId: consultant.id },
+    { onBreak: input.onBreak, reason: input.reason },
   )
   return { ok: true as const, consultant, position: positionOf(ctx.deps.rotation.day(ctx.duty.projectId, ctx.now).state, consultant.id) }
 }
@@ -46,9 +40,9 @@ export async function setBreak({ ctx, input }: { ctx: DutyContext; input: SetBre
 export async function signOut({ ctx }: { ctx: DutyContext }) {
   const { projectId, consultant } = ctx.duty
   if (ctx.deps.rotation.day(projectId, ctx.now).state.consultants.has(consultant.id)) {
-    await record(ctx, { type: 'signOut', consultantId: consultant.id })
+    await record(ctx, 'rotation.signOut', { type: 'signOut', consultantId: consultant.id })
+  } else {
+    ctx.db.transaction((tx) => audit(tx, ctx, 'rotation.signOut', { projectId, input: { consultantId: consultant.id, already: true } }))
   }
   return { ok: true as const, consultant }
 }
-
-export { actorOf }

@@ -3,7 +3,6 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import { projects, receptions, rotationEvents, users, type Db, type Tx } from '@anchang/db'
 import {
   applyEvent,
-  DomainError,
   boardView,
   initialRotationState,
   localDate,
@@ -17,7 +16,6 @@ import {
   type RotationState,
 } from '@anchang/shared'
 import type { Logger } from '../../logger'
-import { toTRPCError } from '../../errors'
 import { prepared } from '../../prepared'
 import { activeChannels } from '../projects/read'
 
@@ -53,14 +51,15 @@ export type BoardPayload = BoardView & {
 interface PendingWrite {
   projectId: string
   now: Date
-  actor: Actor
+  actor: EventActor
   input: RotationEventInput
   effects: (tx: Tx, decisions: Decision[], day: ProjectDay, event: RotationEvent) => unknown
   resolve: (value: { decisions: Decision[]; result: unknown }) => void
   reject: (error: unknown) => void
 }
 
-export interface Actor {
+/** Who the log names for an event. */
+export interface EventActor {
   type: 'user' | 'device' | 'system'
   id: string | null
 }
@@ -83,6 +82,7 @@ export class RotationHub {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
+    private readonly clock: () => Date,
   ) {}
 
   config(projectId: string): ProjectConfig {
@@ -153,7 +153,7 @@ export class RotationHub {
   commit<T>(
     projectId: string,
     now: Date,
-    actor: Actor,
+    actor: EventActor,
     input: RotationEventInput,
     effects: (tx: Tx, decisions: Decision[], day: ProjectDay, event: RotationEvent) => T,
   ): Promise<{ decisions: Decision[]; result: T }> {
@@ -222,13 +222,12 @@ export class RotationHub {
     batch.forEach((unit, i) => {
       const outcome = outcomes[i]!
       if (outcome.ok) unit.resolve(outcome.value)
-      // The engine refuses in domain terms; callers speak tRPC.
-      else unit.reject(outcome.error instanceof DomainError ? toTRPCError(outcome.error) : outcome.error)
+      else unit.reject(outcome.error)
     })
   }
 
   /** Appends to the day's log; called inside the write's transaction (there is one connection). */
-  private append(day: ProjectDay, event: RotationEvent, actor: Actor): void {
+  private append(day: ProjectDay, event: RotationEvent, actor: EventActor): void {
     prepared(this.db).insertEvent({
       projectId: day.config.id,
       date: day.date,
@@ -292,7 +291,7 @@ export class RotationHub {
     setImmediate(() => {
       this.pending.delete(projectId)
       try {
-        this.emitter.emit(`board:${projectId}`, this.board(projectId, new Date()))
+        this.emitter.emit(`board:${projectId}`, this.board(projectId, this.clock()))
       } catch (error) {
         this.log.error('board update failed', { projectId, error: String(error) })
       }

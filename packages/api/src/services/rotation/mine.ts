@@ -2,10 +2,10 @@ import { on, EventEmitter } from 'node:events'
 import { and, desc, eq } from 'drizzle-orm'
 import { checkIns, notifications, receptions } from '@anchang/db'
 import { customerName, maskPhone, positionOf, type NoticePayload } from '@anchang/shared'
-import type { UserContext } from '../../trpc'
+import type { UserServiceContext } from '../context'
 
 /** A consultant's own day: status, place, open reception, tally, and the latest notices. */
-export function myStatus({ ctx, input }: { ctx: UserContext; input: { projectId: string } }) {
+export function myStatus({ ctx, input }: { ctx: UserServiceContext; input: { projectId: string } }) {
   const me = ctx.actor.user
   const day = ctx.deps.rotation.day(input.projectId, ctx.now)
   const onDuty = day.state.consultants.get(me.id)
@@ -99,7 +99,7 @@ export async function* watchMyNotices({
   ctx,
   signal,
 }: {
-  ctx: UserContext
+  ctx: UserServiceContext
   signal?: AbortSignal | undefined
 }) {
   const relay = new EventEmitter()

@@ -447,7 +447,7 @@ describe('the day survives', () => {
   it('a fresh hub replaying the day’s log draws the same board as the live one', async () => {
     await playADay()
     const live = await board()
-    const replayed = new RotationHub(world.database.db, createLogger('silent')).board(project.id, now())
+    const replayed = new RotationHub(world.database.db, createLogger('silent'), now).board(project.id, now())
     expect(replayed).toEqual(live)
   })
 

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm'
-import { projectMembers, users } from '@anchang/db'
-import { ROLE_LABELS, canManageRole, type Role } from '@anchang/shared'
-import { fail } from '../../errors'
-import { assertProjectAccess, type UserContext } from '../../trpc'
+import { projectMembers, users, type DbOrTx } from '@anchang/db'
+import { ROLE_LABELS, canManageRole, fail, type Role } from '@anchang/shared'
+import { assertProjectAccess } from '../access'
+import type { UserServiceContext } from '../context'
 
-export function assertCanManageRole(ctx: UserContext, role: Role): void {
+export function assertCanManageRole(ctx: UserServiceContext, role: Role): void {
   if (!canManageRole(ctx.actor.user.role, role)) fail('FORBIDDEN', 'staff.cannotManage', { role: ROLE_LABELS[role] })
 }
 
-export function projectIdsOf(ctx: UserContext, userId: string): string[] {
-  return ctx.db
+export function projectIdsOf(db: DbOrTx, userId: string): string[] {
+  return db
     .select({ projectId: projectMembers.projectId })
     .from(projectMembers)
     .where(eq(projectMembers.userId, userId))
@@ -21,10 +21,10 @@ export function projectIdsOf(ctx: UserContext, userId: string): string[] {
  * Loads a staff member the acting manager may manage: someone in one of the actor's projects,
  * whose role the actor may manage.
  */
-export function loadManagedStaff(ctx: UserContext, userId: string) {
+export function loadManagedStaff(ctx: UserServiceContext, userId: string) {
   const target = ctx.db.select().from(users).where(eq(users.id, userId)).get()
   if (!target) fail('NOT_FOUND', 'staff.notFound')
-  const shared = projectIdsOf(ctx, userId).find((id) => ctx.actor.projectIds.includes(id))
+  const shared = projectIdsOf(ctx.db, userId).find((id) => ctx.actor.projectIds.includes(id))
   assertProjectAccess(ctx, shared ?? '')
   assertCanManageRole(ctx, target.role)
   return target

@@ -1,9 +1,11 @@
-import { eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { hashPassword, hashPin, newId, projectMembers, users, type DbOrTx } from '@anchang/db'
-import type { StaffCreateInput } from '@anchang/shared'
-import { fail } from '../../errors'
-import { assertProjectAccess, type UserContext } from '../../trpc'
+import { fail, type StaffCreateInput } from '@anchang/shared'
+import { assertProjectAccess } from '../access'
+import { audit } from '../audit'
+import type { UserServiceContext } from '../context'
 import { assertCanManageRole } from './access'
+import { assertPinFree } from './pin'
 
 export function assertUsernameFree(db: DbOrTx, username: string): void {
   const taken = db
@@ -14,18 +16,13 @@ export function assertUsernameFree(db: DbOrTx, username: string): void {
   if (taken) fail('CONFLICT', 'staff.usernameTaken', { username })
 }
 
-export function assertPinFree(db: DbOrTx, pin: string, exceptUserId?: string): void {
-  const holder = db.select({ id: users.id }).from(users).where(eq(users.pinHash, hashPin(pin))).get()
-  if (holder && holder.id !== exceptUserId) fail('CONFLICT', 'staff.pinTaken', { pin })
-}
-
-export async function createStaff({ ctx, input }: { ctx: UserContext; input: StaffCreateInput }) {
+export async function createStaff({ ctx, input }: { ctx: UserServiceContext; input: StaffCreateInput }) {
   assertCanManageRole(ctx, input.role)
   const projectIds = [...new Set(input.projectIds)]
   for (const projectId of projectIds) assertProjectAccess(ctx, projectId)
   if (input.pin && input.role !== 'consultant') fail('BAD_REQUEST', 'staff.pinOnlyConsultant')
   assertUsernameFree(ctx.db, input.username)
-  if (input.pin) assertPinFree(ctx.db, input.pin)
+  if (input.pin) assertPinFree(ctx.db, input.pin, projectIds)
 
   const passwordHash = await hashPassword(input.password)
   const id = newId()
@@ -33,7 +30,7 @@ export async function createStaff({ ctx, input }: { ctx: UserContext; input: Sta
   ctx.db.transaction((tx) => {
     // Checked again inside the transaction: another request may have taken the name while we hashed.
     assertUsernameFree(tx, input.username)
-    if (input.pin) assertPinFree(tx, input.pin)
+    if (input.pin) assertPinFree(tx, input.pin, projectIds)
     tx.insert(users)
       .values({
         id,
@@ -49,6 +46,7 @@ export async function createStaff({ ctx, input }: { ctx: UserContext; input: Sta
     tx.insert(projectMembers)
       .values(projectIds.map((projectId) => ({ projectId, userId: id, joinedAt: at })))
       .run()
+    audit(tx, ctx, 'staff.create', { projectId: projectIds[0], input })
   })
   return { id }
 }

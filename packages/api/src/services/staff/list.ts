@@ -1,9 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import { projectMembers, users } from '@anchang/db'
-import type { UserContext } from '../../trpc'
+import type { UserServiceContext } from '../context'
 
 /** The project's staff, inactive ones included, with the memberships the reader can see. */
-export function listStaff({ ctx, input }: { ctx: UserContext; input: { projectId: string } }) {
+export function listStaff({ ctx, input }: { ctx: UserServiceContext; input: { projectId: string } }) {
   const rows = ctx.db
     .select({ user: users })
     .from(projectMembers)

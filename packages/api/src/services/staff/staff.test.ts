@@ -85,12 +85,30 @@ describe('staff.create', () => {
     expect(listed.find((s) => s.id === id)?.hasPin).toBe(true)
   })
 
-  it('refuses a PIN another consultant has, even in another project', async () => {
-    const other = world.createProject()
-    await world.createUser({ role: 'consultant', projectIds: [other.id], pin: '1357' })
+  it('refuses a PIN another consultant of the project has, without saying whose or repeating it', async () => {
+    await world.createUser({ role: 'consultant', projectIds: [project.id], pin: '1357' })
+    const before = userCount()
     const error = await failureOf(world.asUser(manager).staff.create(newStaff('consultant', { pin: '1357' })))
     expect(error?.code).toBe('CONFLICT')
-    expect(sentenceOf(error)).toContain('1357')
+    expect(sentenceOf(error)).toBe('这个 PIN 码已被同项目的其他顾问使用，请换一个。')
+    expect(userCount()).toBe(before)
+  })
+
+  it('accepts a PIN a consultant of another project has: PINs are unique per project', async () => {
+    const other = world.createProject()
+    await world.createUser({ role: 'consultant', projectIds: [other.id], pin: '1357' })
+    expect(await outcomeOf(world.asUser(manager).staff.create(newStaff('consultant', { pin: '1357' })))).toBe('OK')
+  })
+
+  it('refuses moving a consultant into a project where their PIN is taken', async () => {
+    const other = world.createProject()
+    const both = await world.createUser({ role: 'manager', projectIds: [project.id, other.id] })
+    await world.createUser({ role: 'consultant', projectIds: [other.id], pin: '8642' })
+    const mover = await world.createUser({ role: 'consultant', projectIds: [project.id], pin: '8642' })
+    const error = await failureOf(world.asUser(both).staff.update({ userId: mover.id, projectIds: [project.id, other.id] }))
+    expect(error?.code).toBe('CONFLICT')
+    const listed = await world.asUser(both).staff.list({ projectId: other.id })
+    expect(listed.map((s) => s.id), 'the move did not happen').not.toContain(mover.id)
   })
 
   it('refuses a PIN that is not 4–6 digits, naming the field', async () => {

@@ -1,0 +1,2 @@
+DROP INDEX `users_pin_unique`;--> statement-breakpoint
+CREATE INDEX `users_pin` ON `users` (`pin_hash`);
