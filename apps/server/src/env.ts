@@ -15,6 +15,11 @@ export function findRepoRoot(from = dirname(fileURLToPath(import.meta.url))): st
   return dir
 }
 
+const Flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true')
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -23,10 +28,9 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(720),
   /** Behind a reverse proxy: trust its X-Forwarded-* headers (client address, HTTPS). */
-  TRUST_PROXY: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('0')
-    .transform((v) => v === '1' || v === 'true'),
+  TRUST_PROXY: Flag,
+  /** Webhook URLs may point at loopback or private addresses (a group robot on the office's own network). */
+  WEBHOOK_ALLOW_PRIVATE: Flag,
 })
 
 export type ServerEnv = z.infer<typeof Env> & { repoRoot: string; dbFile: string }

@@ -1,15 +1,18 @@
-import { createServer } from 'node:http'
 import { join } from 'node:path'
 import { createDeps, createLogger, seedDemoHistory } from '@anchang/api'
 import { isEmptyDatabase, openDatabase, seedDatabase } from '@anchang/db'
-import { createApp } from './app'
+import { createHttpServer } from './app'
 import { loadEnv } from './env'
 
 const env = loadEnv()
 const log = createLogger(env.LOG_LEVEL)
 const database = openDatabase(env.dbFile, join(env.repoRoot, 'packages/db/drizzle'))
 
-const deps = createDeps({ db: database.db, log, config: { sessionIdleMinutes: env.SESSION_IDLE_MINUTES } })
+const deps = createDeps({
+  db: database.db,
+  log,
+  config: { sessionIdleMinutes: env.SESSION_IDLE_MINUTES, allowPrivateWebhooks: env.WEBHOOK_ALLOW_PRIVATE },
+})
 
 // SEED applies only to an empty database; with no SEED an empty database gets the demo.
 if (isEmptyDatabase(database.db)) {
@@ -25,12 +28,18 @@ if (isEmptyDatabase(database.db)) {
   log.info('seed ignored: the database holds data', { seed: env.SEED })
 }
 deps.webhooks.start()
-const app = createApp(deps, { repoRoot: env.repoRoot, trustProxy: env.TRUST_PROXY })
-const server = createServer(app)
+const { server, app } = createHttpServer(deps, { repoRoot: env.repoRoot, trustProxy: env.TRUST_PROXY })
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address()
   log.info('listening', { port: typeof address === 'object' && address ? address.port : env.PORT, dbFile: env.dbFile })
 })
+
+// The last resort: whatever escaped every handler is logged and the server keeps serving. SQLite
+// transactions are synchronous, so nothing is left half written by an error thrown past them.
+process.on('uncaughtException', (error) => log.error('uncaught exception', { error: error.stack ?? String(error) }))
+process.on('unhandledRejection', (reason) =>
+  log.error('unhandled rejection', { error: reason instanceof Error ? reason.stack : String(reason) }),
+)
 
 let closing = false
 function shutdown(signal: string) {
@@ -38,14 +47,16 @@ function shutdown(signal: string) {
   closing = true
   log.info('shutting down', { signal })
   deps.webhooks.stop()
-  // Stop accepting, let requests in flight finish, then end the open SSE streams, which never finish.
+  // Stop accepting, let requests in flight finish, and end the open streams cleanly: the screens
+  // reconnect to the next server.
   server.close(() => {
     database.close()
     log.info('closed')
     process.exit(0)
   })
+  app.rpc.closeStreams()
   server.closeIdleConnections()
-  setTimeout(() => server.closeAllConnections(), 1_000).unref()
+  setTimeout(() => server.closeAllConnections(), 2_000).unref()
   setTimeout(() => {
     log.error('forced exit after 10 s')
     database.close()

@@ -1,122 +1,79 @@
+/**
+ * The one path a tRPC call takes: single calls, batches and subscriptions, answered on the bare
+ * Node request with the wire format of tRPC's own HTTP adapter (CONTRACT.md, "Wire format") and
+ * only tRPC's public exports. The adapter rebuilds every request as a Fetch Request and back, which
+ * costs more than a check-in's own work (bench/checkin.ts measures both).
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { TRPCError, getTRPCErrorFromUnknown } from '@trpc/server'
 import {
-  getErrorShape,
-  getHTTPStatusCodeFromError,
-  getTRPCErrorFromUnknown,
-} from '@trpc/server/unstable-core-do-not-import'
-import { TRPCError } from '@trpc/server'
-import { appRouter, createCallerFactory, type AppDeps, type Context } from '@anchang/api'
+  appRouter,
+  createCallerFactory,
+  credentialHolds,
+  errorShape,
+  requestError,
+  type AppDeps,
+  type Context,
+} from '@anchang/api'
+import { refuseCrossSite, type RequestFacts } from './request'
 
 const createCaller = createCallerFactory(appRouter)
 
-/** A procedure of the router by its dotted path, from a caller. */
-function procedureOf(caller: unknown, path: string): (input: unknown) => Promise<unknown> {
-  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
-    input: unknown,
-  ) => Promise<unknown>
-}
-
-/** One board goes to every open stream: it is serialized once, not once per screen. */
-const serialized = new WeakMap<object, string>()
-function serializeOnce(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
-  let json = serialized.get(value)
-  if (json === undefined) {
-    json = JSON.stringify(value)
-    serialized.set(value, json)
-  }
-  return json
-}
-
+/** More calls than any screen sends at once; a batch is parsed and run as one request. */
+export const MAX_BATCH_CALLS = 50
+/** Deeper than any input schema: a body nested past it is refused before anything reads it. */
+const MAX_JSON_DEPTH = 32
+/** A subscription's keep-alive, and how long a client waits without one before reconnecting. */
 const PING_MS = 5_000
 const RECONNECT_AFTER_INACTIVITY_MS = 12_000
+/** How often an open stream asks whether its caller's session or device token still holds. */
+const CREDENTIAL_CHECK_MS = 500
 
-/**
- * A subscription as server-sent events, in the format of tRPC's SSE producer (what
- * `httpSubscriptionLink` reads): `event: connected`, one `data:` event per value, `event: ping`
- * every 5 s. Every wall board and kiosk holds one open; written here, an update reaches a hundred of
- * them with one serialization and a plain write each, where the adapter's web streams took several
- * promise turns per screen. Refusals (no token, another project) answer as JSON before any event.
- */
-async function stream(
-  deps: AppDeps,
-  makeContext: MakeContext,
-  path: string,
-  url: URL,
-  req: IncomingMessage,
-  res: ServerResponse,
-) {
-  let ctx: Context | undefined
-  let input: unknown
-  const abort = new AbortController()
-  req.on('close', () => abort.abort())
-  let iterable: AsyncIterable<unknown>
-  try {
-    const params = parseInput(url.searchParams.get('connectionParams') ?? undefined) as
-      | Record<string, unknown>
-      | null
-      | undefined
-    ctx = makeContext(req, res, params?.token)
-    input = parseInput(url.searchParams.get('input') ?? undefined)
-    iterable = (await procedureOf(
-      createCaller(ctx, { signal: abort.signal }),
-      path,
-    )(input)) as AsyncIterable<unknown>
-  } catch (cause) {
-    sendError(deps, res, cause, 'subscription', path, input, ctx)
-    return
+export interface TransportOptions {
+  /** The context of one request; a subscription's device token may come in its connection parameters. */
+  makeContext: (req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST', connectionToken?: unknown) => Context
+  /** What every request was given first (request.ts): its language, above all, for refusals made before a context. */
+  factsOf: (req: IncomingMessage) => RequestFacts
+  maxBodyBytes: number
+  trustProxy: boolean
+}
+
+type Procedure = (input: unknown) => Promise<unknown>
+
+/** The caller's procedure at a dotted path, or null: the proxy answers every name, so check it is one. */
+function procedureOf(ctx: Context, path: string, signal?: AbortSignal): Procedure | null {
+  if (!/^[A-Za-z]\w{0,40}(\.[A-Za-z]\w{0,40}){0,3}$/.test(path)) return null
+  let node: unknown = createCaller(ctx, signal ? { signal } : {})
+  for (const key of path.split('.')) {
+    if (key === 'then' || (typeof node !== 'function' && typeof node !== 'object') || node === null) return null
+    node = (node as Record<string, unknown>)[key]
   }
-  res.writeHead(200, {
-    'content-type': 'text/event-stream',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-  })
-  res.write(
-    `event: connected\ndata: ${JSON.stringify({ reconnectAfterInactivityMs: RECONNECT_AFTER_INACTIVITY_MS })}\n\n`,
-  )
-  const ping = setInterval(() => res.write('event: ping\ndata: \n\n'), PING_MS)
-  try {
-    for await (const value of iterable) res.write(`data: ${serializeOnce(value)}\n\n`)
-  } catch (cause) {
-    if (!abort.signal.aborted)
-      deps.log.error('subscription failed', { reqId: ctx.requestId, path, error: String(cause) })
-  } finally {
-    clearInterval(ping)
-    res.end()
+  return typeof node === 'function' ? (node as Procedure) : null
+}
+
+/** True when some array or object in `value` lies deeper than `max`; walks without recursion. */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    if (!node || typeof node !== 'object') continue
+    if (depth >= max) return true
+    for (const child of Object.values(node)) if (child && typeof child === 'object') stack.push([child, depth + 1])
   }
+  return false
 }
 
-/** A fault of ours is logged with its stack, which the client never sees; refusals are not faults. */
-export function logServerFault(
-  deps: AppDeps,
-  { error, path, type, ctx }: { error: TRPCError; path: string | undefined; type: string; ctx: Context | undefined },
-): void {
-  if (error.code !== 'INTERNAL_SERVER_ERROR') return
-  deps.log.error('procedure failed', { reqId: ctx?.requestId, path, type, error: error.cause?.stack ?? error.stack })
+function parseJson(text: string | null | undefined): unknown {
+  if (text === null || text === undefined || text === '') return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (cause) {
+    throw new TRPCError({ code: 'PARSE_ERROR', cause: cause instanceof Error ? cause : undefined })
+  }
+  if (nestedDeeperThan(value, MAX_JSON_DEPTH)) throw requestError('BAD_REQUEST', 'request.tooDeep')
+  return value
 }
-
-function sendJson(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'application/json' })
-  res.end(body)
-}
-
-function sendError(
-  deps: AppDeps,
-  res: ServerResponse,
-  cause: unknown,
-  type: ProcedureType | 'unknown',
-  path: string,
-  input: unknown,
-  ctx: Context | undefined,
-): void {
-  const error = getTRPCErrorFromUnknown(cause)
-  logServerFault(deps, { error, path, type, ctx })
-  const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input, ctx })
-  sendJson(res, getHTTPStatusCodeFromError(error), JSON.stringify({ error: shape }))
-}
-
-type ProcedureType = 'query' | 'mutation' | 'subscription'
-const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureType } }>
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -137,50 +94,169 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   })
 }
 
-function parseInput(text: string | undefined): unknown {
-  if (text === undefined || text === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch (cause) {
-    throw new TRPCError({ code: 'PARSE_ERROR', cause: cause instanceof Error ? cause : undefined })
+const isStream = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value
+
+/** One board goes to every open stream: it is serialized once, not once per screen. */
+const serialized = new WeakMap<object, string>()
+function serializeOnce(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value)
+  let json = serialized.get(value)
+  if (json === undefined) {
+    json = JSON.stringify(value)
+    serialized.set(value, json)
+  }
+  return json
+}
+
+function sendJson(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(body)
+}
+
+export interface RpcTransport {
+  /** Answers a request under /trpc/. */
+  handle(req: IncomingMessage, res: ServerResponse, url: URL): void
+  /** Ends every open stream cleanly (a server shutting down): clients reconnect to the next one. */
+  closeStreams(): void
+}
+
+export function createRpcTransport(deps: AppDeps, opts: TransportOptions): RpcTransport {
+  const { makeContext, factsOf, maxBodyBytes, trustProxy } = opts
+  const streams = new Set<() => void>()
+
+  /** A fault of ours is logged with its stack, which the client never sees; refusals are not faults. */
+  function shapeOf(cause: unknown, path: string, ctx: Context | undefined, locale: Context['locale']) {
+    const error = getTRPCErrorFromUnknown(cause)
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      deps.log.error('procedure failed', { reqId: ctx?.requestId, path, error: error.cause?.stack ?? error.stack })
+    }
+    return errorShape(error, locale, path)
+  }
+
+  async function call(ctx: Context, path: string, input: unknown): Promise<{ status: number; body: unknown }> {
+    try {
+      const procedure = procedureOf(ctx, path)
+      if (!procedure) throw new TRPCError({ code: 'NOT_FOUND' })
+      const data = await procedure(input)
+      if (isStream(data)) {
+        // A subscription inside a batch or a POST: it has no stream to go to.
+        void (data as AsyncGenerator).return?.(undefined)
+        throw requestError('METHOD_NOT_SUPPORTED', 'request.method', { path })
+      }
+      return { status: 200, body: { result: { data } } }
+    } catch (cause) {
+      const error = shapeOf(cause, path, ctx, ctx.locale)
+      return { status: error.data.httpStatus, body: { error } }
+    }
+  }
+
+  /**
+   * A subscription as server-sent events, in the format of tRPC's SSE producer (what
+   * `httpSubscriptionLink` reads): `event: connected`, one `data:` event per value, `event: ping`
+   * every 5 s. Every wall board and kiosk holds one open; written here, an update reaches a hundred
+   * of them with one serialization and a plain write each. The stream ends within a second of its
+   * caller's session ending or device being revoked, with the refusal as tRPC's `serialized-error`.
+   */
+  async function stream(ctx: Context, path: string, input: unknown, req: IncomingMessage, res: ServerResponse) {
+    const abort = new AbortController()
+    const end = () => abort.abort()
+    req.on('close', end)
+    let iterable: AsyncIterable<unknown>
+    try {
+      const procedure = procedureOf(ctx, path, abort.signal)
+      if (!procedure) throw new TRPCError({ code: 'NOT_FOUND' })
+      const data = await procedure(input)
+      if (!isStream(data)) {
+        req.off('close', end)
+        return sendJson(res, 200, JSON.stringify({ result: { data } }))
+      }
+      iterable = data
+    } catch (cause) {
+      req.off('close', end)
+      const error = shapeOf(cause, path, ctx, ctx.locale)
+      return sendJson(res, error.data.httpStatus, JSON.stringify({ error }))
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' })
+    res.write(`event: connected\ndata: ${JSON.stringify({ reconnectAfterInactivityMs: RECONNECT_AFTER_INACTIVITY_MS })}\n\n`)
+    const projectId =
+      input && typeof input === 'object' && 'projectId' in input && typeof input.projectId === 'string' ? input.projectId : undefined
+    const ping = setInterval(() => res.write('event: ping\ndata: \n\n'), PING_MS)
+    const watch = setInterval(() => {
+      if (credentialHolds(deps, ctx.credentials, ctx.actor, deps.clock(), projectId)) return
+      const key = ctx.actor.type === 'device' ? 'auth.deviceUnknown' : 'auth.sessionExpired'
+      const error = errorShape(requestError('UNAUTHORIZED', key), ctx.locale, path)
+      res.write(`event: serialized-error\ndata: ${JSON.stringify(error)}\n\n`)
+      abort.abort()
+    }, CREDENTIAL_CHECK_MS)
+    streams.add(end)
+    try {
+      for await (const value of iterable) res.write(`data: ${serializeOnce(value)}\n\n`)
+    } catch (cause) {
+      if (!abort.signal.aborted) deps.log.error('subscription failed', { reqId: ctx.requestId, path, error: String(cause) })
+    } finally {
+      streams.delete(end)
+      clearInterval(ping)
+      clearInterval(watch)
+      req.off('close', end)
+      res.end()
+    }
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = req.method === 'GET' ? 'GET' : req.method === 'POST' ? 'POST' : null
+    let rawPath: string
+    try {
+      rawPath = decodeURIComponent(url.pathname.slice('/trpc/'.length))
+    } catch {
+      throw requestError('BAD_REQUEST', 'request.badAddress')
+    }
+    const batch = url.searchParams.get('batch') === '1'
+    const paths = batch ? rawPath.split(',') : [rawPath]
+    if (!method) throw requestError('METHOD_NOT_SUPPORTED', 'request.method', { path: rawPath })
+    if (paths.length > MAX_BATCH_CALLS) throw requestError('BAD_REQUEST', 'request.batchTooLarge', { max: MAX_BATCH_CALLS })
+    refuseCrossSite(req, trustProxy)
+    const text = method === 'GET' ? url.searchParams.get('input') : await readBody(req, maxBodyBytes)
+    const raw = parseJson(text)
+
+    if (!batch) {
+      const ctx = makeContext(req, res, method, method === 'GET' ? connectionToken(url) : undefined)
+      if (method === 'GET') return stream(ctx, rawPath, raw, req, res)
+      const answer = await call(ctx, rawPath, raw)
+      return sendJson(res, answer.status, JSON.stringify(answer.body))
+    }
+    const inputs = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {}
+    const ctx = makeContext(req, res, method)
+    // Calls of a batch run in order, as the client sent them: a sign-in guess is judged only after
+    // the one before it has been counted.
+    const answers: { status: number; body: unknown }[] = []
+    for (const [i, path] of paths.entries()) answers.push(await call(ctx, path, inputs[String(i)]))
+    const statuses = new Set(answers.map((a) => a.status))
+    const status = statuses.size === 1 ? answers[0]!.status : 207
+    sendJson(res, status, JSON.stringify(answers.map((a) => a.body)))
+  }
+
+  return {
+    handle(req, res, url) {
+      const { locale } = factsOf(req)
+      serve(req, res, url).catch((cause: unknown) => {
+        const error = shapeOf(cause, '', undefined, locale)
+        if (!res.headersSent) sendJson(res, error.data.httpStatus, JSON.stringify({ error }))
+        else res.end()
+      })
+    },
+    closeStreams() {
+      for (const end of [...streams]) end()
+    },
   }
 }
 
-export type MakeContext = (req: IncomingMessage, res: ServerResponse, connectionToken?: unknown) => Context
-
-/**
- * Single calls (a query by GET, a mutation by POST, a subscription by GET; unknown paths and wrong
- * methods too) answered straight from the router's caller, with the wire format of tRPC's own HTTP
- * adapter (CONTRACT.md, "Wire format"), on the bare Node request. The adapter rebuilds every request
- * as a Fetch Request and back, and Express walks its middleware; both cost more than a check-in's
- * own work. Answers false for batches, which the adapter still serves.
- */
-export function trpcHandler(deps: AppDeps, makeContext: MakeContext, maxBodyBytes: number) {
-  return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
-    if (url.searchParams.has('batch')) return false
-    const path = decodeURIComponent(url.pathname.slice('/trpc/'.length))
-    const type = procedures[path]?._def.type
-    if (type === 'subscription' && req.method === 'GET') {
-      void stream(deps, makeContext, path, url, req, res)
-      return true
-    }
-    void (async () => {
-      let ctx: Context | undefined
-      let input: unknown
-      try {
-        ctx = makeContext(req, res)
-        if (!type) throw new TRPCError({ code: 'NOT_FOUND' })
-        const method = type === 'mutation' ? 'POST' : 'GET'
-        if (req.method !== method) throw new TRPCError({ code: 'METHOD_NOT_SUPPORTED' })
-        input = parseInput(
-          method === 'GET' ? (url.searchParams.get('input') ?? undefined) : await readBody(req, maxBodyBytes),
-        )
-        const data = await procedureOf(createCaller(ctx), path)(input)
-        sendJson(res, 200, JSON.stringify({ result: { data } }))
-      } catch (cause) {
-        sendError(deps, res, cause, type ?? 'unknown', path, input, ctx)
-      }
-    })()
-    return true
+/** A subscription's device token travels in `connectionParams`: an EventSource cannot send headers. */
+function connectionToken(url: URL): unknown {
+  try {
+    const params = JSON.parse(url.searchParams.get('connectionParams') ?? 'null') as { token?: unknown } | null
+    return params?.token
+  } catch {
+    return undefined
   }
 }

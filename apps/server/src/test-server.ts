@@ -2,28 +2,32 @@
  * A real server for black-box tests: the minimal seed on an in-memory database, an ephemeral
  * loopback port, and a fetch helper that returns what a client would read.
  */
-import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createDeps, createLogger } from '@anchang/api'
+import { createDeps, createLogger, type AppDeps } from '@anchang/api'
 import { openDatabase, seedDatabase, type Database_ } from '@anchang/db'
-import { createApp } from './app'
+import { createHttpServer } from './app'
 
 export interface Running {
   url: string
+  port: number
   database: Database_
+  deps: AppDeps
   close(): Promise<void>
 }
 
-export async function startServer(): Promise<Running> {
+export async function startServer(opts: { log?: (line: string) => void } = {}): Promise<Running> {
   const database = openDatabase(':memory:')
   await seedDatabase(database.db, 'minimal')
-  const deps = createDeps({ db: database.db, log: createLogger('silent') })
-  const server = createServer(createApp(deps, {}))
+  const log = opts.log ? createLogger('debug', opts.log) : createLogger('silent')
+  const deps = createDeps({ db: database.db, log })
+  const { server } = createHttpServer(deps, {})
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
     database,
+    deps,
     async close() {
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
@@ -49,10 +53,11 @@ export interface Send {
   bearer?: string
   lang?: string
   contentType?: string
+  headers?: Record<string, string>
 }
 
 export async function sendTo(on: Running, path: string, opts: Send = {}): Promise<Answer> {
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...opts.headers }
   if (opts.cookie) headers.cookie = opts.cookie
   if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`
   if (opts.lang) headers['accept-language'] = opts.lang

@@ -9,7 +9,10 @@ export interface Logger {
 }
 
 /** One JSON object a line; request lines carry their request id (`reqId`). */
-export function createLogger(minLevel: Level | 'silent' = 'info', write = (line: string) => process.stdout.write(line)): Logger {
+export function createLogger(
+  minLevel: Level | 'silent' = 'info',
+  write: (line: string) => void = (line) => process.stdout.write(line),
+): Logger {
   const min = minLevel === 'silent' ? Infinity : ORDER[minLevel]
   const log = (level: Level) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[level] < min) return

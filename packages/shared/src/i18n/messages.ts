@@ -27,6 +27,26 @@ export const MESSAGES = {
     en: 'The request is not valid; check it and try again.',
   },
   'request.notFoundPage': { 'zh-CN': '没有这个页面。', en: 'There is no such page.' },
+  'request.badAddress': {
+    'zh-CN': '请求地址里有无法识别的字符，请检查地址。',
+    en: 'The request address has characters that cannot be read; check the address.',
+  },
+  'request.urlTooLong': {
+    'zh-CN': '请求地址或请求头太长，请精简后重试。',
+    en: 'The request address or headers are too long; send less and try again.',
+  },
+  'request.tooDeep': {
+    'zh-CN': '请求内容嵌套层数过多，请检查后重试。',
+    en: 'The request is nested too deeply; check it and try again.',
+  },
+  'request.batchTooLarge': {
+    'zh-CN': '一次最多只能发送 {max} 个请求，请分批发送。',
+    en: 'A batch may carry at most {max} calls; send them in smaller batches.',
+  },
+  'request.crossSite': {
+    'zh-CN': '这个请求来自其他网站，已被拒绝。请直接在本系统的页面上操作。',
+    en: 'This request came from another website and was refused; use this system’s own pages.',
+  },
   'server.internal': {
     'zh-CN': '服务器出了点问题，请稍后再试；如果一再出现，请联系管理员。',
     en: 'Something went wrong on the server; try again shortly, and tell an administrator if it keeps happening.',
