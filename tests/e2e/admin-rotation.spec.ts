@@ -174,7 +174,7 @@ test.describe('a manager at the desk', () => {
 
     // No reason: the server refuses, and the dialog says so in its words.
     await dialog.getByTestId('reason-submit').click()
-    await expect(dialog.getByTestId('reason-error')).toHaveText('请写明原因（reason）：每次调整都要留下理由。')
+    await expect(dialog.getByTestId('reason-error')).toHaveText('请写明原因：每次调整都要留下理由。')
     expect(await floorOrder(page)).toEqual(order)
 
     await dialog.getByTestId('reason-input').locator('textarea').fill('刚接完电话，先让下一位接待')

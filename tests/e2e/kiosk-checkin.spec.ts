@@ -143,8 +143,9 @@ test('a consultant signs in at the kiosk, visitors check in, the board follows l
     await expect(wall.getByTestId('board-waiting-count')).toHaveText('0')
     await expect(tablet.getByTestId('project-name')).toHaveText(PROJECT_NAME)
 
-    // 张伟 signs in with his PIN; a mistyped PIN first is refused in the server's words.
-    kiosk.allowFailedRequest('rotation.signIn')
+    // 张伟 signs in with his PIN; a mistyped PIN is refused in the server's words as soon as it is
+    // confirmed, before any action is offered.
+    kiosk.allowFailedRequest('kiosk.identify')
     await tablet.getByRole('button', { name: '顾问签到' }).tap()
     await expect(tablet.getByRole('heading', { name: '请输入您的 4 位 PIN 码' })).toBeVisible()
     await expectFingerSizedButtons(tablet)
@@ -155,12 +156,15 @@ test('a consultant signs in at the kiosk, visitors check in, the board follows l
     )
     await expect(tablet.getByTestId('pin-display')).not.toContainText('9')
     await tap(tablet, '确定')
-    await tablet.getByRole('button', { name: /^签到/ }).tap()
     await expect(tablet.getByRole('alert')).toHaveText(
       'PIN 码不正确，请重新输入（连续输错 5 次将锁定 5 分钟）。',
     )
+    await expect(tablet.getByRole('button', { name: /^签到/ })).toHaveCount(0)
     await tapDigits(tablet, '1001')
     await tap(tablet, '确定')
+    await expect(tablet.getByTestId('duty-greeting')).toContainText('张伟，您好')
+    await expect(tablet.getByTestId('duty-standing')).toHaveText('您今天还没有签到')
+    await expect(tablet.getByRole('button', { name: /^签退/ }), 'only what applies is offered').toHaveCount(0)
     await expectFingerSizedButtons(tablet)
     await tablet.getByRole('button', { name: /^签到/ }).tap()
     await expect(tablet.getByTestId('duty-done')).toContainText('张伟，签到成功')

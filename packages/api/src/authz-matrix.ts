@@ -299,6 +299,10 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     input: (f) => ({ projectId: f.projectA.id, waitingId: f.waitingId, reason: '客户等不及先走了' }),
     allowed: MANAGING,
   },
+  'rotation.signOutConsultant': {
+    input: (f) => ({ projectId: f.projectA.id, consultantId: f.receiver.id, reason: '身体不适，提前下班' }),
+    allowed: MANAGING,
+  },
   'rotation.mine': { input: (f) => ({ projectId: f.projectA.id }), allowed: ['consultant'] },
   'rotation.onNotice': { input: (f) => ({ projectId: f.projectA.id }), allowed: MEMBERS },
 
@@ -306,6 +310,7 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     input: () => ({ phone: '13900000004', surname: '王', title: '女士', partySize: 2, consentVersion: CONSENT_VERSION }),
     allowed: ['kiosk'],
   },
+  'kiosk.identify': { input: (f) => ({ pin: f.consultantPin }), allowed: ['kiosk'] },
   'reception.startCall': { input: (f) => ({ projectId: f.projectA.id, phone: '13900000005' }), allowed: MEMBERS },
   'reception.finish': {
     input: (f) => ({ receptionId: f.consultantReceptionId, result: 'valid', grade: 'B', note: '看了两套三居' }),

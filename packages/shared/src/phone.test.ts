@@ -77,10 +77,10 @@ describe('the Phone schema', () => {
     expect(result.success).toBe(false)
     if (result.success) return
     expect(describeZodError(result.error, 'zh-CN')).toBe(
-      '手机号（phone）格式不正确：请输入 11 位中国大陆手机号，如 13812345678。',
+      '手机号格式不正确：请输入 11 位中国大陆手机号，如 13812345678。',
     )
     expect(describeZodError(result.error, 'en')).toBe(
-      'Phone number (phone) is not valid: enter an 11-digit mainland China mobile number, such as 13812345678.',
+      'Phone number is not valid: enter an 11-digit mainland China mobile number, such as 13812345678.',
     )
   })
 })

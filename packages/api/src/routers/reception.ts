@@ -1,13 +1,16 @@
-import { AnswerAppealInput, AppealInput, CheckInInput, DayInput, FinishInput, ProjectScoped, StartCallInput } from '@anchang/shared'
+import { AnswerAppealInput, AppealInput, CheckInInput, DayInput, FinishInput, IdentifyInput, ProjectScoped, StartCallInput } from '@anchang/shared'
 import { z } from 'zod'
 import { authedProcedure, kioskProcedure, managerProcedure, managingProcedure, router, staffProcedure } from '../trpc'
 import { answerAppeal, fileAppeal, listAppeals } from '../services/reception/appeals'
 import { kioskCheckIn, startCall } from '../services/reception/check-in'
 import { finishReception } from '../services/reception/finish'
 import { receptionLog, rotationEventLog } from '../services/reception/log'
+import { identifyByPin } from '../services/rotation/identify'
 
 export const kioskRouter = router({
   checkIn: kioskProcedure.input(CheckInInput).mutation(kioskCheckIn),
+  /** A mutation, so the PIN never sits in a URL, and because every try counts towards the lock. */
+  identify: kioskProcedure.input(IdentifyInput).mutation(identifyByPin),
 })
 
 export const receptionRouter = router({

@@ -5,12 +5,13 @@ import {
   ProjectScoped,
   ReceptionActionInput,
   SetBreakInput,
+  SignOutConsultantInput,
 } from '@anchang/shared'
 import { boardReaderProcedure, consultantProcedure, dutyProcedure, managerProcedure, router, staffProcedure } from '../trpc'
 import { readBoard, watchBoard } from '../services/rotation/board'
 import { setBreak, signIn, signOut } from '../services/rotation/duty'
 import { myStatus, watchMyNotices } from '../services/rotation/mine'
-import { leaveLine, missedTurn, override, undoAssignment } from '../services/rotation/override'
+import { leaveLine, missedTurn, override, signOutConsultant, undoAssignment } from '../services/rotation/override'
 
 export const rotationRouter = router({
   signIn: dutyProcedure.input(DutyInput).mutation(signIn),
@@ -22,6 +23,7 @@ export const rotationRouter = router({
   missedTurn: managerProcedure.input(ReceptionActionInput).mutation(missedTurn),
   undo: managerProcedure.input(ReceptionActionInput).mutation(undoAssignment),
   leaveLine: managerProcedure.input(LeaveLineInput).mutation(leaveLine),
+  signOutConsultant: managerProcedure.input(SignOutConsultantInput).mutation(signOutConsultant),
   mine: consultantProcedure.input(ProjectScoped).query(myStatus),
   onNotice: staffProcedure.input(ProjectScoped).subscription(watchMyNotices),
 })

@@ -85,13 +85,19 @@ export const receptions = sqliteTable(
     /** The queue as it was at the assignment: consultant ids in order. */
     queueBefore: text('queue_before', { mode: 'json' }).$type<string[]>().notNull(),
     assignedAt: text('assigned_at').notNull(),
-    status: text('status').$type<'open' | 'finished' | 'voided'>().notNull(),
+    /** `reassigned`: a manager moved the visitor to another consultant's reception (`movedTo`). */
+    status: text('status').$type<'open' | 'finished' | 'voided' | 'reassigned'>().notNull(),
     finishedAt: text('finished_at'),
     result: text('result').$type<ReceptionResult>(),
     grade: text('grade').$type<Grade>(),
     note: text('note'),
     /** Who missed this visitor before the current consultant (漏接), ids in order. */
     missedBy: text('missed_by', { mode: 'json' }).$type<string[]>(),
+    /** The reception this one was reassigned from, and the one it was reassigned to. */
+    movedFrom: text('moved_from'),
+    movedTo: text('moved_to'),
+    /** Why a manager moved it, signed it out from under it, or voided it. */
+    statusReason: text('status_reason'),
   },
   (t) => [
     index('receptions_day').on(t.projectId, t.date),

@@ -1,7 +1,7 @@
 import type { DeviceKind, Role } from '../enums'
 import type { Locale, LocalText } from './locale'
 
-/** How each input field is named to a person; the code name follows in brackets so it is unambiguous. */
+/** How each input field is named to a person, in the reader's language. */
 export const FIELD_LABELS: Record<string, LocalText> = {
   username: { 'zh-CN': '用户名', en: 'Username' },
   password: { 'zh-CN': '密码', en: 'Password' },
@@ -47,15 +47,51 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   text: { 'zh-CN': '申诉内容', en: 'Appeal text' },
   grantTurn: { 'zh-CN': '补给轮次', en: 'Grant a turn' },
   waitingId: { 'zh-CN': '等候访客', en: 'Waiting visitor' },
+  pairingId: { 'zh-CN': '配对', en: 'Pairing' },
+  // project settings
+  rotation: { 'zh-CN': '轮序规则', en: 'Rotation rules' },
+  ownership: { 'zh-CN': '客户归属规则', en: 'Ownership rules' },
+  separateCallQueue: { 'zh-CN': '来电单独排队', en: 'Separate call queue' },
+  returningUsesTurn: { 'zh-CN': '老客户占用轮次', en: 'Returning customers use a turn' },
+  onBehalfUsesTurn: { 'zh-CN': '代接占用轮次', en: 'On-behalf receptions use a turn' },
+  breakKeepsPlace: { 'zh-CN': '暂离保留位置', en: 'Breaks that keep the place' },
+  undoWindowMinutes: { 'zh-CN': '撤销时限（分钟）', en: 'Undo window (minutes)' },
+  overdueFollowUpsBlock: { 'zh-CN': '跟进逾期暂停轮序', en: 'Overdue follow-ups pause the rotation' },
+  protectionDays: { 'zh-CN': '保护期（天）', en: 'Protection period (days)' },
+  onBehalfOwnerSharePercent: { 'zh-CN': '代接成交归属比例（%）', en: 'Owner’s share of an on-behalf deal (%)' },
+  channelReportWindowDays: { 'zh-CN': '渠道报备有效期（天）', en: 'Channel report window (days)' },
+  followUpDays: { 'zh-CN': '跟进周期（天）', en: 'Follow-up cadence (days)' },
 }
 
-/** `手机号（phone）` / `Phone number (phone)`; an unknown field is named by its code alone. */
+/** Keys that name one entry of the field above them (`followUpDays.A`, `breakKeepsPlace.lunch`). */
+const ENTRY_LABELS: Record<string, LocalText> = {
+  A: { 'zh-CN': 'A 级', en: 'grade A' },
+  B: { 'zh-CN': 'B 级', en: 'grade B' },
+  C: { 'zh-CN': 'C 级', en: 'grade C' },
+  D: { 'zh-CN': 'D 级', en: 'grade D' },
+  lunch: { 'zh-CN': '午餐', en: 'lunch' },
+  restroom: { 'zh-CN': '洗手间', en: 'restroom' },
+  errand: { 'zh-CN': '公务外出', en: 'official errand' },
+  customer: { 'zh-CN': '接待其他客户', en: 'another customer' },
+  leave: { 'zh-CN': '请假', en: 'leave' },
+  private: { 'zh-CN': '私事', en: 'private matter' },
+}
+
+/**
+ * `手机号` / `Phone number`: the field in the reader's words only. An entry of a field is named
+ * with it (`跟进周期（天）（A 级）`); a field without a label is named by its code.
+ */
 export function fieldName(path: readonly PropertyKey[], locale: Locale): string {
-  const key = [...path].reverse().find((p): p is string => typeof p === 'string')
+  const keys = path.filter((p): p is string => typeof p === 'string')
+  const key = keys.at(-1)
   if (!key) return locale === 'en' ? 'The request' : '请求内容'
   const label = FIELD_LABELS[key]?.[locale]
-  if (!label) return key
-  return locale === 'en' ? `${label} (${key})` : `${label}（${key}）`
+  if (label) return label
+  const parent = keys.at(-2)
+  const parentLabel = parent ? FIELD_LABELS[parent]?.[locale] : undefined
+  const entry = ENTRY_LABELS[key]?.[locale]
+  if (parentLabel && entry) return locale === 'en' ? `${parentLabel} (${entry})` : `${parentLabel}（${entry}）`
+  return key
 }
 
 export const ROLE_LABELS: Record<Role, LocalText> = {

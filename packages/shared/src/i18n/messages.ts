@@ -121,6 +121,10 @@ export const MESSAGES = {
     'zh-CN': '时区“{timeZone}”无法识别，请填写如 Asia/Shanghai 的时区名。',
     en: 'The time zone "{timeZone}" is not known; use a name such as Asia/Shanghai.',
   },
+  'project.webhookPrivate': {
+    'zh-CN': '通知地址不能指向本机或内网地址（如 localhost、127.0.0.1、192.168.x.x），请填写群机器人的公网地址。',
+    en: 'The webhook URL may not point at this machine or a private network (localhost, 127.0.0.1, 192.168.x.x…); use the group robot’s public address.',
+  },
   'project.channelDuplicate': {
     'zh-CN': '渠道“{channel}”重复了，请删去一个。',
     en: 'The channel "{channel}" is listed twice; remove one.',
@@ -176,6 +180,10 @@ export const MESSAGES = {
   'rotation.alreadyFinished': {
     'zh-CN': '这次接待已经结束，不能重复提交。',
     en: 'This reception has already been finished; it cannot be finished twice.',
+  },
+  'rotation.receptionMoved': {
+    'zh-CN': '这位客户已由经理转给其他顾问接待，这次接待不需要再结束。',
+    en: 'A manager moved this visitor to another consultant; this reception needs no finishing.',
   },
   'rotation.gradeRequired': {
     'zh-CN': '有效接待请选择客户等级（A/B/C/D）。',

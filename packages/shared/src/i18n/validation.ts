@@ -22,11 +22,27 @@ const T = {
   format: { 'zh-CN': '{field}的格式不正确。', en: '{field} is not in the right format.' },
   unknownKeys: { 'zh-CN': '请求里有无法识别的字段：{keys}。', en: 'The request has unknown fields: {keys}.' },
   invalid: { 'zh-CN': '{field}填写有误。', en: '{field} is not valid.' },
+  outOfRange: { 'zh-CN': '{field}的数值超出了允许的范围。', en: '{field} is out of the allowed range.' },
   '@phone': {
     'zh-CN': '{field}格式不正确：请输入 11 位中国大陆手机号，如 13812345678。',
     en: '{field} is not valid: enter an 11-digit mainland China mobile number, such as 13812345678.',
   },
-  '@date': { 'zh-CN': '{field}应为 YYYY-MM-DD 格式的日期。', en: '{field} must be a date as YYYY-MM-DD.' },
+  '@date': {
+    'zh-CN': '{field}应为 YYYY-MM-DD 格式、日历上存在的日期，例如 2026-03-01。',
+    en: '{field} must be a real calendar date as YYYY-MM-DD, such as 2026-03-01.',
+  },
+  '@plainName': {
+    'zh-CN': '{field}不能包含换行、控制字符或隐藏的文字方向符号。',
+    en: '{field} must not contain line breaks, control characters or hidden text-direction marks.',
+  },
+  '@plainText': {
+    'zh-CN': '{field}不能包含控制字符或隐藏的文字方向符号。',
+    en: '{field} must not contain control characters or hidden text-direction marks.',
+  },
+  '@consent': {
+    'zh-CN': '{field}不能为空：没有版本号就不算同意了隐私告知。不发送该字段表示未采集同意。',
+    en: '{field} must not be empty: without a version it is no consent. Leave the field out when consent was not captured.',
+  },
   '@username': {
     'zh-CN': '{field}只能包含字母、数字、点、下划线和减号，3–32 个字符。',
     en: '{field} may contain only letters, digits, dots, underscores and dashes, 3–32 characters.',
@@ -67,6 +83,10 @@ export function configureZodMessages(): void {
 
 type Issue = z.core.$ZodIssue
 
+function describeOutOfRange(issue: Issue, locale: Locale): string {
+  return fill(T.outOfRange[locale], { field: fieldName(issue.path, locale) })
+}
+
 export function describeIssue(issue: Issue, locale: Locale): string {
   const say = (t: LocalText, params: Record<string, string | number> = {}) =>
     fill(t[locale], { field: fieldName(issue.path, locale), ...params })
@@ -104,8 +124,21 @@ export function describeIssue(issue: Issue, locale: Locale): string {
   }
 }
 
+/**
+ * zod's own bound on whole numbers (the safe-integer range) says nothing a person can use when the
+ * schema's own bound is reported beside it; alone, it is worded as "too large".
+ */
+function isSafeIntegerBound(issue: Issue): boolean {
+  return (
+    (issue.code === 'too_big' && Number(issue.maximum) === Number.MAX_SAFE_INTEGER) ||
+    (issue.code === 'too_small' && Number(issue.minimum) === Number.MIN_SAFE_INTEGER)
+  )
+}
+
 /** One sentence per problem, at most three, so a person can fix them all in one go. */
 export function describeZodError(error: z.ZodError, locale: Locale): string {
-  const sentences = [...new Set(error.issues.map((issue) => describeIssue(issue, locale)))]
+  const samePath = (a: Issue, b: Issue) => a.path.join('.') === b.path.join('.')
+  const issues = error.issues.filter((issue) => !isSafeIntegerBound(issue) || !error.issues.some((other) => other !== issue && samePath(other, issue) && !isSafeIntegerBound(other)))
+  const sentences = [...new Set(issues.map((issue) => (isSafeIntegerBound(issue) ? describeOutOfRange(issue, locale) : describeIssue(issue, locale))))]
   return sentences.slice(0, 3).join(locale === 'en' ? ' ' : '')
 }

@@ -144,6 +144,31 @@ describe('rotation engine: the rules', () => {
     expect(o.state.order).toEqual(['a', 'b', 'd', 'c'])
   })
 
+  it('a manager’s sign-out takes someone out mid-reception; the visitor stays open until reassigned', () => {
+    const o = office()
+    o.signIn('a', 'b')
+    const r = assigned(o.checkIn())!
+    expect(o.apply({ type: 'signOut', consultantId: 'a', reason: '急事' })).toEqual([
+      { type: 'signedOut', consultantId: 'a', reason: '急事', openReceptionId: r.receptionId },
+    ])
+    expect(o.state.order).toEqual(['b'])
+    expect(o.state.receptions.get(r.receptionId)?.consultantId).toBe('a')
+    const moved = o.apply({ type: 'reassign', consultantId: 'b', receptionId: r.receptionId, reason: '接手', newReceptionId: 'r2' })
+    expect(moved).toEqual([expect.objectContaining({ type: 'reassigned', receptionId: r.receptionId, newReceptionId: 'r2', from: 'a', to: 'b' })])
+    expect([...o.state.receptions.keys()]).toEqual(['r2'])
+    expect(o.state.tally.get('a')).toMatchObject({ received: 1, reassigned: 1 })
+    expect(o.state.tally.get('b')).toMatchObject({ received: 1, reassigned: 0 })
+  })
+
+  it('a consultant signed out mid-reception who signs in again is receiving that visitor', () => {
+    const o = office()
+    o.signIn('a', 'b')
+    const r = assigned(o.checkIn())!
+    o.apply({ type: 'signOut', consultantId: 'a', reason: '误操作' })
+    o.signIn('a')
+    expect(o.state.consultants.get('a')).toMatchObject({ status: 'receiving', receptionId: r.receptionId })
+  })
+
   it('refuses what cannot happen and leaves the state untouched', () => {
     const o = office()
     o.signIn('a')
@@ -253,7 +278,9 @@ function drive(ops: Op[], settings: RotationSettings = base) {
       event = flag
         ? { type: 'break', at: t, consultantId: id, reason: pick % 2 ? 'lunch' : 'private' }
         : { type: 'back', at: t, consultantId: id }
-    else if (op === 8) event = { type: 'signOut', at: t, consultantId: id }
+    else if (op === 8)
+      // A manager's sign-out (with a reason) may leave a visitor without a consultant on duty.
+      event = flag ? { type: 'signOut', at: t, consultantId: id, reason: 'test' } : { type: 'signOut', at: t, consultantId: id }
     else if (op === 9)
       event = { type: 'move', at: t, consultantId: id, toPosition: 1 + (pick % 5), reason: 'test' }
     else if (op === 10 && open.length)
@@ -267,6 +294,8 @@ function drive(ops: Op[], settings: RotationSettings = base) {
         receptionId: open[pick % open.length]!,
         consultantId: id,
         reason: 'test',
+        // Older logs moved the reception in place; newer ones give the new consultant a reception of their own.
+        ...(flag ? { newReceptionId: `moved${(n += 1)}` } : {}),
       }
     else if (op === 13 && state.waiting.size)
       event = {

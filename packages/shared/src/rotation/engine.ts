@@ -94,7 +94,7 @@ const toHead = (order: string[], id: string) => moveTo(order, id, 0)
 function tallyOf(state: RotationState, id: string): DayTally {
   let tally = state.tally.get(id)
   if (!tally) {
-    tally = { name: state.consultants.get(id)?.name ?? '', received: 0, valid: 0, invalid: 0, missed: 0 }
+    tally = { name: state.consultants.get(id)?.name ?? '', received: 0, valid: 0, invalid: 0, missed: 0, reassigned: 0 }
     state.tally.set(id, tally)
   }
   return tally
@@ -317,6 +317,12 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
         receptionId: null,
         pendingTurn: null,
       }
+      // Back after a manager's sign-out took them away mid-reception: that visitor is theirs again.
+      const left = [...state.receptions.values()].find((r) => r.consultantId === consultant.id)
+      if (left) {
+        consultant.status = 'receiving'
+        consultant.receptionId = left.id
+      }
       state.consultants.set(consultant.id, consultant)
       tallyOf(state, consultant.id)
       state.order.push(consultant.id)
@@ -326,10 +332,11 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
     }
     case 'signOut': {
       const consultant = onDuty(state, event.consultantId)
-      if (consultant.status === 'receiving') refuse('rotation.busyReceiving', { name: consultant.name })
+      if (consultant.status === 'receiving' && !event.reason) refuse('rotation.busyReceiving', { name: consultant.name })
       state.consultants.delete(consultant.id)
       state.order.splice(state.order.indexOf(consultant.id), 1)
       state.callOrder.splice(state.callOrder.indexOf(consultant.id), 1)
+      decisions.push({ type: 'signedOut', consultantId: consultant.id, reason: event.reason ?? null, openReceptionId: consultant.receptionId })
       break
     }
     case 'break': {
@@ -398,24 +405,33 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
       break
     }
     case 'reassign': {
+      // The first consultant's reception stays on record (their turn was used, the tally says so);
+      // the visitor continues as a new reception of the one the manager chose.
       const reception = openReception(state, event.receptionId)
       const to = onDuty(state, event.consultantId)
       if (to.id === reception.consultantId) break
       if (to.status !== 'available') refuse('rotation.notAvailable', { name: to.name })
+      const queueBefore = [...queueOf(state, reception.kind)]
       const from = release(state, reception)
-      state.receptions.set(reception.id, { ...reception, consultantId: to.id, reason: 'override', since: at })
-      state.byPhone.set(reception.phone, { receptionId: reception.id })
+      const id = event.newReceptionId ?? reception.id
+      // A reassignment does not move the new consultant in the queue, so it uses no turn of theirs.
+      const usesTurn = event.newReceptionId ? false : reception.usesTurn
+      state.receptions.set(id, { ...reception, id, consultantId: to.id, reason: 'override', usesTurn, since: at, queueBefore })
+      state.byPhone.set(reception.phone, { receptionId: id })
       to.status = 'receiving'
       to.since = at
-      to.receptionId = reception.id
+      to.receptionId = id
       tallyOf(state, to.id).received += 1
-      tallyOf(state, reception.consultantId).received -= 1
+      if (event.newReceptionId) tallyOf(state, reception.consultantId).reassigned += 1
+      else tallyOf(state, reception.consultantId).received -= 1
       decisions.push({
         type: 'reassigned',
         receptionId: reception.id,
+        newReceptionId: id,
         from: reception.consultantId,
         to: to.id,
         reason: 'override',
+        queueBefore,
       })
       if (from) serveWaiting(state, from, at, decisions)
       break

@@ -11,7 +11,8 @@ export interface NoticeVisitor {
 
 /**
  * What a person is told in the app, live (`rotation.onNotice`) and in their list of notices: a
- * visitor assigned to them, a customer of theirs received on their behalf, an appeal answered.
+ * visitor assigned to them, a customer of theirs received on their behalf, an appeal answered, and
+ * for managers a visitor left without a consultant.
  */
 export type NoticePayload =
   | {
@@ -30,6 +31,16 @@ export type NoticePayload =
       visitor: NoticeVisitor
       at: string
       standIn: { id: string; name: string }
+    }
+  | {
+      /** To managers and directors: a consultant was signed out mid-reception; the visitor needs someone. */
+      type: 'needs_reassign'
+      projectId: string
+      receptionId: string
+      consultant: { id: string; name: string }
+      reason: string | null
+      visitor: NoticeVisitor
+      at: string
     }
   | {
       type: 'appeal_answered'

@@ -67,6 +67,8 @@ export interface DayTally {
   valid: number
   invalid: number
   missed: number
+  /** Receptions a manager moved from them to someone else: received, but finished by another. */
+  reassigned: number
 }
 
 /**
@@ -92,7 +94,15 @@ export interface RotationState {
 export type RotationEvent = { at: string } & (
   | { type: 'settings'; settings: RotationSettings }
   | { type: 'signIn'; consultantId: string; name: string }
-  | { type: 'signOut'; consultantId: string }
+  | {
+      type: 'signOut'
+      consultantId: string
+      /**
+       * A manager's (or a deactivation's) sign-out says why; it may take someone out mid-reception,
+       * leaving that reception open for a manager to reassign. A consultant's own sign-out has none.
+       */
+      reason?: string
+    }
   | { type: 'break'; consultantId: string; reason: BreakReason | null }
   | { type: 'back'; consultantId: string }
   | {
@@ -111,7 +121,14 @@ export type RotationEvent = { at: string } & (
     }
   | { type: 'finish'; receptionId: string; result: ReceptionResult; grade?: Grade | null }
   | { type: 'move'; consultantId: string; toPosition: number; queue?: ReceptionKind; reason: string }
-  | { type: 'reassign'; receptionId: string; consultantId: string; reason: string }
+  | {
+      type: 'reassign'
+      receptionId: string
+      consultantId: string
+      reason: string
+      /** The new consultant's reception; the first one stays on record as reassigned (older logs have none). */
+      newReceptionId?: string
+    }
   | { type: 'grantTurn'; consultantId: string; reason: string }
   | { type: 'missedTurn'; receptionId: string; reason: string }
   | { type: 'undo'; receptionId: string; reason: string }
@@ -150,7 +167,17 @@ export type Decision =
       result: ReceptionResult
       makeUpTurn: boolean
     }
-  | { type: 'reassigned'; receptionId: string; from: string; to: string; reason: AssignmentReason }
+  | {
+      type: 'reassigned'
+      receptionId: string
+      /** Equal to `receptionId` for logs from before a reassignment kept the first reception. */
+      newReceptionId: string
+      from: string
+      to: string
+      reason: AssignmentReason
+      queueBefore: string[]
+    }
+  | { type: 'signedOut'; consultantId: string; reason: string | null; openReceptionId: string | null }
   | { type: 'missed'; receptionId: string; consultantId: string }
   | { type: 'voided'; receptionId: string; checkInId: string; consultantId: string }
   | { type: 'leftLine'; waitingId: string; checkInId: string }

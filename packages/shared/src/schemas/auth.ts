@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ROLES } from '../enums'
-import { Id, RequiredText } from './common'
+import { Id, Name } from './common'
 
 export const Username = z
   .string()
@@ -18,7 +18,7 @@ export const Pin = z.string().regex(/^\d{4,6}$/, { error: '@pin' })
 
 export const StaffCreateInput = z.object({
   username: Username,
-  name: RequiredText(40),
+  name: Name(40),
   role: z.enum(ROLES),
   password: Password,
   projectIds: z.array(Id).min(1).max(50),
@@ -28,7 +28,7 @@ export type StaffCreateInput = z.infer<typeof StaffCreateInput>
 
 export const StaffUpdateInput = z.object({
   userId: Id,
-  name: RequiredText(40).optional(),
+  name: Name(40).optional(),
   role: z.enum(ROLES).optional(),
   projectIds: z.array(Id).min(1).max(50).optional(),
   pin: Pin.nullable().optional(),
@@ -36,4 +36,5 @@ export const StaffUpdateInput = z.object({
 export type StaffUpdateInput = z.infer<typeof StaffUpdateInput>
 
 export const StaffResetPasswordInput = z.object({ userId: Id, newPassword: Password })
-export const StaffSetActiveInput = z.object({ userId: Id, active: z.boolean() })
+/** A deactivation may say why (a consultant leaving); the rotation log and the audit keep it. */
+export const StaffSetActiveInput = z.object({ userId: Id, active: z.boolean(), reason: z.string().trim().min(1).max(200).optional() })

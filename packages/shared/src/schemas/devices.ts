@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { DEVICE_KINDS } from '../enums'
-import { Id, ProjectId, RequiredText } from './common'
+import { Id, Name, ProjectId } from './common'
 
-export const DevicePairInput = z.object({ projectId: ProjectId, kind: z.enum(DEVICE_KINDS), name: RequiredText(40) })
+export const DevicePairInput = z.object({ projectId: ProjectId, kind: z.enum(DEVICE_KINDS), name: Name(40) })
 export type DevicePairInput = z.infer<typeof DevicePairInput>
 export const DeviceRevokeInput = z.object({ deviceId: Id })
 export const PairingClaimInput = z.object({

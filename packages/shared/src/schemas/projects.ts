@@ -1,13 +1,13 @@
 import { z } from 'zod'
 import { ProjectSettingsPatch } from '../settings'
-import { ProjectId, RequiredText } from './common'
+import { Name, ProjectId } from './common'
 
 export const ProjectCode = z
   .string()
   .trim()
   .regex(/^[A-Z0-9-]{2,16}$/, { error: '@projectCode' })
 export const TimeZone = z.string().trim().min(1).max(64)
-export const Channels = z.array(RequiredText(20)).min(1).max(30)
+export const Channels = z.array(Name(20)).min(1).max(30)
 export const WebhookUrl = z
   .string()
   .trim()
@@ -16,7 +16,7 @@ export const WebhookUrl = z
 
 export const ProjectCreateInput = z.object({
   code: ProjectCode,
-  name: RequiredText(60),
+  name: Name(60),
   timeZone: TimeZone.default('Asia/Shanghai'),
   channels: Channels,
 })
@@ -24,7 +24,7 @@ export type ProjectCreateInput = z.infer<typeof ProjectCreateInput>
 
 export const ProjectUpdateInput = z.object({
   projectId: ProjectId,
-  name: RequiredText(60).optional(),
+  name: Name(60).optional(),
   timeZone: TimeZone.optional(),
   channels: Channels.optional(),
   webhookUrl: WebhookUrl.nullable().optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { BREAK_REASONS } from '../settings'
 import { GRADES } from '../rotation/types'
-import { Id, IsoDate, Phone, ProjectId, Text } from './common'
+import { Id, IsoDate, Name, OptionalName, Phone, ProjectId, RequiredText, Text } from './common'
 
 /** Version of the privacy notice the kiosk shows before taking a number (PIPL). */
 export const CONSENT_VERSION = '2026-11'
@@ -10,6 +10,7 @@ const OptionalProject = z.object({ projectId: ProjectId.optional() })
 const KioskPin = z.string().regex(/^\d{4,6}$/, { error: '@pin' })
 
 export const DutyInput = OptionalProject.extend({ pin: KioskPin.optional() })
+export const IdentifyInput = z.object({ pin: KioskPin })
 export type DutyInput = z.infer<typeof DutyInput>
 
 export const SetBreakInput = DutyInput.extend({
@@ -18,7 +19,7 @@ export const SetBreakInput = DutyInput.extend({
 })
 export type SetBreakInput = z.infer<typeof SetBreakInput>
 
-const Reason = z.string().trim().min(1, { error: '@reasonRequired' }).max(200)
+const Reason = Text(200).pipe(z.string().min(1, { error: '@reasonRequired' }))
 
 const Reasoned = z.string({ error: '@reasonRequired' }).pipe(Reason)
 const OverrideOf = <A extends string>(action: A) =>
@@ -34,8 +35,9 @@ export type OverrideInput = z.infer<typeof OverrideInput>
 
 export const ReceptionActionInput = z.object({ projectId: ProjectId, receptionId: Id, reason: Reasoned })
 export const LeaveLineInput = z.object({ projectId: ProjectId, waitingId: Id, reason: Reasoned })
+export const SignOutConsultantInput = z.object({ projectId: ProjectId, consultantId: Id, reason: Reasoned })
 
-export const Surname = z.string().trim().max(20)
+export const Surname = OptionalName(20)
 export const Title = z.enum(['先生', '女士'])
 export const PartySize = z.number().int().min(1).max(20)
 
@@ -44,8 +46,9 @@ export const CheckInInput = z.object({
   surname: Surname.optional(),
   title: Title.optional(),
   partySize: PartySize.optional(),
-  channel: z.string().trim().max(20).optional(),
-  consentVersion: z.string().trim().max(20).optional(),
+  channel: Name(20).optional(),
+  /** Left out: consent was not captured. Present, it names the notice agreed to and may not be empty. */
+  consentVersion: z.string().trim().min(1, { error: '@consent' }).max(20).optional(),
 })
 export type CheckInInput = z.infer<typeof CheckInInput>
 
@@ -67,11 +70,11 @@ export type FinishInput = z.infer<typeof FinishInput>
 
 export const DayInput = z.object({ projectId: ProjectId, date: IsoDate })
 
-export const AppealInput = z.object({ receptionId: Id, text: z.string().trim().min(1).max(500) })
+export const AppealInput = z.object({ receptionId: Id, text: RequiredText(500) })
 export const AnswerAppealInput = z.object({
   appealId: Id,
   accepted: z.boolean(),
-  answer: z.string().trim().min(1).max(500),
+  answer: RequiredText(500),
   /** An accepted appeal may give the consultant the next turn. */
   grantTurn: z.boolean().default(false),
 })

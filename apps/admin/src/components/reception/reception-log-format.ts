@@ -12,7 +12,7 @@ export interface EventRow {
 }
 
 /** Events a manager records by hand, whose `reason` is the written reason (a break's is its kind). */
-const OVERRIDE_EVENTS = new Set(['move', 'reassign', 'grantTurn', 'missedTurn', 'undo', 'leaveLine'])
+const OVERRIDE_EVENTS = new Set(['move', 'reassign', 'grantTurn', 'missedTurn', 'undo', 'leaveLine', 'signOut'])
 
 const isBreakReason = (value: unknown): value is BreakReason =>
   typeof value === 'string' && (BREAK_REASONS as readonly string[]).includes(value)
@@ -35,9 +35,11 @@ export function eventWords(row: EventRow, t: Translate): string {
     }
     case 'move':
       return t('events.move', { n: typeof s.toPosition === 'number' ? s.toPosition : '?' })
+    case 'signOut':
+      // A manager's sign-out (or a deactivation) says why; the consultant's own does not.
+      return t(row.reason ? 'events.signOutByManager' : 'events.signOut')
     case 'settings':
     case 'signIn':
-    case 'signOut':
     case 'back':
     case 'reassign':
     case 'grantTurn':

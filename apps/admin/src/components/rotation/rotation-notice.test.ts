@@ -32,6 +32,11 @@ describe('the new-reception alert', () => {
     expect(noticeText(onBehalf, t)).toBe('李娜 代你接待了你的客户 王先生')
   })
 
+  it('tells managers which visitor needs reassigning after a consultant was signed out, and why', () => {
+    const notice = parseNotice({ ...assigned, type: 'needs_reassign', reason: '家中急事', consultant: { id: 'c1', name: '张伟' } })!
+    expect(noticeText(notice, t)).toBe('张伟 已签退（家中急事），其正在接待的 王先生（2人，网络） 需要改派给其他顾问。')
+  })
+
   it('gives the appeal’s answer, and says when the next turn was granted', () => {
     const accepted = parseNotice({ type: 'appeal_answered', appealId: 'a1', accepted: true, answer: '情况属实', grantedTurn: true })!
     expect(noticeText(accepted, t)).toBe('你的申诉已被采纳：情况属实（已补给你下一轮次）')

@@ -25,6 +25,11 @@ const Assignment = z.object({
 const RotationNotice = z.discriminatedUnion('type', [
   Assignment.extend({ type: z.literal('assigned') }),
   Assignment.extend({ type: z.literal('on_behalf'), standIn: z.object({ id: z.string(), name: z.string() }) }),
+  Assignment.omit({ reason: true }).extend({
+    type: z.literal('needs_reassign'),
+    consultant: z.object({ id: z.string(), name: z.string() }),
+    reason: z.string().nullable(),
+  }),
   z.object({
     type: z.literal('appeal_answered'),
     appealId: z.string(),
@@ -68,6 +73,12 @@ export function noticeText(notice: RotationNotice, t: Translate): string {
       })
     case 'on_behalf':
       return t('notice.onBehalf', { standIn: notice.standIn.name, visitor: notice.visitor.name || notice.visitor.phone })
+    case 'needs_reassign': {
+      const visitor = visitorSummary(notice.visitor, t)
+      return notice.reason
+        ? t('notice.needsReassign', { name: notice.consultant.name, reason: notice.reason, visitor })
+        : t('notice.needsReassignNoReason', { name: notice.consultant.name, visitor })
+    }
     case 'appeal_answered': {
       const answered = t(notice.accepted ? 'notice.appealAccepted' : 'notice.appealRejected', { answer: notice.answer })
       return notice.grantedTurn ? `${answered}${t('notice.appealGrantedTurn')}` : answered

@@ -154,9 +154,9 @@ describe('tally', () => {
       board({
         queue: [consultant('c2', '李娜', 1, 'available'), consultant('c1', '张伟', 2, 'receiving')],
         tally: [
-          { consultantId: 'c1', name: '张伟', received: 3, valid: 2, invalid: 1, missed: 0 },
-          { consultantId: 'c5', name: '陈静', received: 1, valid: 1, invalid: 0, missed: 1 },
-          { consultantId: 'c6', name: '杨磊', received: 4, valid: 3, invalid: 1, missed: 0 },
+          { consultantId: 'c1', name: '张伟', received: 3, valid: 2, invalid: 1, missed: 0, reassigned: 0 },
+          { consultantId: 'c5', name: '陈静', received: 1, valid: 1, invalid: 0, missed: 1, reassigned: 0 },
+          { consultantId: 'c6', name: '杨磊', received: 4, valid: 3, invalid: 1, missed: 0, reassigned: 0 },
         ],
       }),
     )

@@ -199,7 +199,7 @@ describe('live board', () => {
     const stream = FakeEventSource.latest()
     stream.connect()
     stream.send(
-      boardWith(['张伟'], { tally: [{ consultantId: 'c2', name: '李娜', received: 2, valid: 1, invalid: 1, missed: 0 }] }),
+      boardWith(['张伟'], { tally: [{ consultantId: 'c2', name: '李娜', received: 2, valid: 1, invalid: 1, missed: 0, reassigned: 0 }] }),
     )
     await flushPromises()
     expect(view.tally.value.map((row) => row.name)).toEqual(['张伟', '李娜'])

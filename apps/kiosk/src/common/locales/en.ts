@@ -138,6 +138,15 @@ const en: Messages = {
     pinLabel: 'PIN, {count} of {max} digits entered',
     confirm: 'OK',
     actionPrompt: 'What would you like to do?',
+    hello: 'Hello, {name}',
+    standing: {
+      signedOut: 'You have not signed in today',
+      available: 'You are number {position} in the rotation',
+      next: 'You are next',
+      break: 'You are on a break',
+      receiving: 'You are receiving a customer',
+    },
+    nothingWhileReceiving: 'You cannot take a break or sign out while receiving: finish the reception on your phone first.',
     actions: {
       signIn: 'Sign in',
       break: 'Break',
@@ -162,6 +171,7 @@ const en: Messages = {
       private: 'Private matter',
     },
     sending: 'Sending…',
+    checking: 'Checking the PIN…',
     unreachable: 'The server cannot be reached; please tap again in a moment.',
     done: {
       signIn: '{name}, you are signed in',

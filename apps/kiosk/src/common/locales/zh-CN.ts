@@ -135,6 +135,15 @@ const zhCN = {
     pinLabel: 'PIN 码，已输入 {count} 位，共 {max} 位',
     confirm: '确定',
     actionPrompt: '请选择要做什么',
+    hello: '{name}，您好',
+    standing: {
+      signedOut: '您今天还没有签到',
+      available: '您在轮序第 {position} 位',
+      next: '您是下一位',
+      break: '您正在暂离',
+      receiving: '您正在接待客户',
+    },
+    nothingWhileReceiving: '接待中不能暂离或签退：请先在手机上结束这次接待。',
     actions: {
       signIn: '签到',
       break: '暂离',
@@ -159,6 +168,7 @@ const zhCN = {
       private: '私事',
     },
     sending: '正在提交…',
+    checking: '正在核对 PIN 码…',
     unreachable: '无法连接服务器，请稍后再点一次。',
     done: {
       signIn: '{name}，签到成功',

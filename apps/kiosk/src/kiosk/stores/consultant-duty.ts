@@ -12,6 +12,8 @@ export type DutyAction = 'signIn' | 'break' | 'back' | 'signOut'
 export type DutyStep = 'pin' | 'action' | 'breakReason' | 'done'
 export type DutyProblem = { kind: 'refused'; message: string } | { kind: 'unreachable' }
 type DutyConsultant = RouterOutputs['rotation']['signIn']['consultant']
+/** Who the PIN named and where they stand, as the server answered when the PIN was typed. */
+export type DutyIdentity = RouterOutputs['kiosk']['identify']
 export interface DutyDone {
   action: DutyAction
   consultant: DutyConsultant
@@ -20,9 +22,19 @@ export interface DutyDone {
   reason: BreakReason | null
 }
 
+/** What a consultant can do from where they stand: the kiosk offers nothing else. */
+export const ACTIONS_FOR: Record<DutyIdentity['standing'], readonly DutyAction[]> = {
+  signedOut: ['signIn'],
+  available: ['break', 'signOut'],
+  break: ['back', 'signOut'],
+  // Mid-reception nothing applies: the reception is finished on the consultant's phone first.
+  receiving: [],
+}
+
 /**
- * A consultant at the kiosk: PIN, then sign in, break (with a reason), back, or sign out. The PIN
- * is kept only until the action is done or refused, and `reset` forgets everything.
+ * A consultant at the kiosk: the PIN, checked as soon as it is typed (a wrong one is refused at
+ * once, not after an action is picked), then the actions that fit where they stand. The PIN is
+ * kept only until the action is done or refused, and `reset` forgets everything.
  */
 export const useConsultantDutyStore = defineStore('consultantDuty', () => {
   const device = useDeviceStore()
@@ -31,19 +43,46 @@ export const useConsultantDutyStore = defineStore('consultantDuty', () => {
   const sending = ref(false)
   const problem = shallowRef<DutyProblem | null>(null)
   const done = shallowRef<DutyDone | null>(null)
+  const identity = shallowRef<DutyIdentity | null>(null)
   let generation = 0
 
-  const rotation = useDeviceApi().rotation
+  const api = useDeviceApi()
+  const rotation = api.rotation
 
   function editPin(digits: string): void {
     pin.value = digits.replace(/\D/g, '').slice(0, PIN_LENGTH)
     problem.value = null
   }
 
-  function confirmPin(): void {
-    if (pin.value.length !== PIN_LENGTH) return
+  /** A refusal the server worded (wrong or locked PIN, an action that does not fit): back to the PIN. */
+  function refusedWith(error: unknown): boolean {
+    const failure = describeFailure(error)
+    if (!failure.reached) {
+      problem.value = { kind: 'unreachable' }
+      return false
+    }
+    problem.value = { kind: 'refused', message: failure.message }
+    pin.value = ''
+    identity.value = null
+    step.value = 'pin'
+    return true
+  }
+
+  async function confirmPin(): Promise<void> {
+    if (sending.value || pin.value.length !== PIN_LENGTH) return
+    const mine = generation
+    sending.value = true
     problem.value = null
-    step.value = 'action'
+    try {
+      const found = await api.kiosk.identify.mutate({ pin: pin.value })
+      if (mine !== generation) return
+      identity.value = found
+      step.value = 'action'
+    } catch (error) {
+      if (mine === generation) refusedWith(error)
+    } finally {
+      if (mine === generation) sending.value = false
+    }
   }
 
   /** Where the consultant stands now; the break and back answers do not say. */
@@ -87,18 +126,8 @@ export const useConsultantDutyStore = defineStore('consultantDuty', () => {
       done.value = { action, ...result, reason }
       step.value = 'done'
     } catch (error) {
-      if (mine !== generation) return
-      const failure = describeFailure(error)
-      if (failure.reached) {
-        // A wrong or locked PIN, or an action that does not fit (not on break, still receiving):
-        // start again from the PIN, with the server's sentence on screen.
-        problem.value = { kind: 'refused', message: failure.message }
-        pin.value = ''
-        step.value = 'pin'
-      } else {
-        // Nothing happened on the server: the same choice can simply be tapped again.
-        problem.value = { kind: 'unreachable' }
-      }
+      // Unreachable: nothing happened on the server, and the same choice can simply be tapped again.
+      if (mine === generation) refusedWith(error)
     } finally {
       if (mine === generation) sending.value = false
     }
@@ -116,6 +145,7 @@ export const useConsultantDutyStore = defineStore('consultantDuty', () => {
     if (step.value === 'breakReason') step.value = 'action'
     else if (step.value === 'action') {
       pin.value = ''
+      identity.value = null
       step.value = 'pin'
     } else return false
     return true
@@ -128,6 +158,7 @@ export const useConsultantDutyStore = defineStore('consultantDuty', () => {
     sending.value = false
     problem.value = null
     done.value = null
+    identity.value = null
   }
 
   return {
@@ -136,6 +167,7 @@ export const useConsultantDutyStore = defineStore('consultantDuty', () => {
     sending,
     problem,
     done,
+    identity,
     editPin,
     confirmPin,
     signIn: () => perform('signIn'),

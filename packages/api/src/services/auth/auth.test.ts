@@ -223,7 +223,7 @@ describe('auth', () => {
 
     const blank = await failureOf(world.anonymous().auth.login({ username: '', password: 'x' }))
     expect(blank?.code).toBe('BAD_REQUEST')
-    expect(sentenceOf(blank)).toBe('用户名（username）不能为空。')
-    expect(sentenceOf(blank, 'en')).toBe('Username (username) must not be empty.')
+    expect(sentenceOf(blank)).toBe('用户名不能为空。')
+    expect(sentenceOf(blank, 'en')).toBe('Username must not be empty.')
   })
 })

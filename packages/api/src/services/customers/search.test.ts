@@ -60,9 +60,9 @@ describe('customers.search', () => {
   })
 
   it.each(['assistant', 'colleague'] as const)('masks the number for the %s, whatever they search by', async (who) => {
-    for (const q of ['13812345678', '王', '1234']) {
+    for (const q of ['13812345678', '王', '5678', '138', '1385678', '138****5678']) {
       const [found] = await search(people[who], q)
-      expect(found).toMatchObject({ id: customerId, phone: '138****5678', ownerId: people.owner.id })
+      expect(found, q).toMatchObject({ id: customerId, phone: '138****5678', ownerId: people.owner.id })
     }
     expect(phoneReads()).toEqual([])
   })
@@ -102,5 +102,37 @@ describe('customers.search', () => {
   it('treats % and _ as themselves, not as wildcards', async () => {
     expect(await search(people.manager, '%')).toEqual([])
     expect(await search(people.manager, '_')).toEqual([])
+  })
+
+  it.each(['assistant', 'colleague'] as const)(
+    'cannot spell out the hidden middle digit by digit: the %s matches only what the mask shows',
+    async (who) => {
+      // The attack: try every pair of digits and watch which ones bring 138****5678 back. Only pairs
+      // inside the visible 138 and 5678 may; one that does from the middle would give a digit away.
+      const matching: string[] = []
+      for (let n = 0; n < 100; n++) {
+        const pair = String(n).padStart(2, '0')
+        if ((await search(people[who], pair)).some((c) => c.id === customerId)) matching.push(pair)
+      }
+      expect(matching.sort()).toEqual(['13', '38', '56', '67', '78'])
+      for (const middle of ['1234', '81234', '12345', '2345678', '13812']) {
+        expect(await search(people[who], middle), middle).toEqual([])
+      }
+    },
+  )
+
+  it('the owner and managers still find a customer by any fragment of the number', async () => {
+    for (const who of ['owner', 'manager'] as const) {
+      expect((await search(people[who], '1234')).map((c) => c.id), who).toEqual([customerId])
+    }
+  })
+
+  it('names no owner whose protection has ended, and the lapsed owner sees the number masked', async () => {
+    world.setNow(new Date(world.deps.clock().getTime() + 31 * 86_400_000))
+    const [found] = await search(people.manager, '王')
+    expect(found).toMatchObject({ id: customerId, ownerId: null, ownerName: null })
+    const [lapsed] = await search(people.owner, '王')
+    expect(lapsed).toMatchObject({ phone: '138****5678', ownerId: null })
+    expect(await search(people.owner, '1234'), 'nor can the lapsed owner match hidden digits').toEqual([])
   })
 })

@@ -55,6 +55,8 @@ let now: Date
 
 beforeEach(async () => {
   world = createTestWorld()
+  // The test's robot listens on loopback, which a real server refuses unless told (WEBHOOK_ALLOW_PRIVATE).
+  world.deps.config.allowPrivateWebhooks = true
   robot = await startRobot()
   project = world.createProject({ channels: ['自然来访', '网络'] })
   manager = await world.createUser({ role: 'manager', projectIds: [project.id] })

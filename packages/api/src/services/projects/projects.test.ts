@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { asc, eq } from 'drizzle-orm'
-import { channels } from '@anchang/db'
+import { channels, projects } from '@anchang/db'
 import { DEFAULT_SETTINGS } from '@anchang/shared'
 import { failureOf, outcomeOf, sentenceOf } from '../../authz-matrix'
 import { createTestWorld, type TestUser, type TestWorld } from '../../testing'
@@ -137,14 +137,55 @@ describe('projects.update', () => {
     )
   })
 
-  it('sets and clears the webhook address', async () => {
-    const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc'
-    expect(
-      (await world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: url })).webhookUrl,
-    ).toBe(url)
-    expect(
-      (await world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: null })).webhookUrl,
-    ).toBeNull()
+  it('sets and clears the webhook address; it is never read back, only shown masked to managers', async () => {
+    const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-robot-key-a1b2'
+    const saved = await world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: url })
+    expect(saved).toMatchObject({ webhook: { masked: 'https://qyapi.weixin.qq.com/…a1b2' } })
+    expect(JSON.stringify(saved)).not.toContain('secret-robot-key')
+    const stored = world.database.db.select({ url: projects.webhookUrl }).from(projects).where(eq(projects.id, project.id)).get()
+    expect(stored?.url, 'the server still has it to post to').toBe(url)
+    const renamed = await world.asUser(manager).projects.update({ projectId: project.id, name: '改名不动通知地址' })
+    expect(renamed).toMatchObject({ webhook: { masked: 'https://qyapi.weixin.qq.com/…a1b2' } })
+    expect((await world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: null })).webhook).toBeNull()
+  })
+
+  it('a consultant or an assistant reading the project learns nothing of the webhook', async () => {
+    await world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=t0k3n' })
+    for (const role of ['consultant', 'assistant'] as const) {
+      const reader = await world.createUser({ role, projectIds: [project.id] })
+      const seen = await world.asUser(reader).projects.get({ projectId: project.id })
+      expect(seen, role).not.toHaveProperty('webhook')
+      expect(JSON.stringify(seen)).not.toMatch(/dingtalk|t0k3n/)
+    }
+  })
+
+  it.each([
+    'http://localhost:8080/hook',
+    'http://127.0.0.1/hook',
+    'http://2130706433/hook',
+    'http://0x7f.0.0.1/hook',
+    'https://10.1.2.3/hook',
+    'https://192.168.1.10/robot',
+    'https://172.20.0.5/robot',
+    'http://169.254.169.254/latest/meta-data',
+    'http://[::1]/hook',
+    'http://[::ffff:127.0.0.1]/hook',
+    'http://[fd00::1]/hook',
+    'http://printer.local/hook',
+    'http://0.0.0.0/hook',
+  ])('refuses %s: the server must not be pointed at its own network', async (webhookUrl) => {
+    const error = await failureOf(world.asUser(manager).projects.update({ projectId: project.id, webhookUrl }))
+    expect(error?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(error)).toMatch(/^通知地址不能指向本机或内网地址/)
+    expect((await world.asUser(manager).projects.get({ projectId: project.id })).webhook).toBeNull()
+  })
+
+  it('accepts a public address and a host name as written (it is not resolved), and private ones when the server allows them', async () => {
+    for (const webhookUrl of ['https://open.feishu.cn/open-apis/bot/v2/hook/abcd', 'https://robot.internal.example.com/hook', 'https://8.8.8.8/hook']) {
+      expect(await outcomeOf(world.asUser(manager).projects.update({ projectId: project.id, webhookUrl })), webhookUrl).toBe('OK')
+    }
+    world.deps.config.allowPrivateWebhooks = true
+    expect(await outcomeOf(world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: 'http://192.168.1.10/robot' }))).toBe('OK')
   })
 
   it('refuses a webhook address that is not http(s), naming the field', async () => {
@@ -215,10 +256,23 @@ describe('projects.updateSettings', () => {
       }),
     )
     expect(error?.code).toBe('BAD_REQUEST')
-    expect(sentenceOf(error)).toContain('undoWindowMinutes')
+    expect(sentenceOf(error)).toBe('撤销时限（分钟）不能大于 60。')
+    expect(sentenceOf(error, 'en')).toBe('Undo window (minutes) must be at most 60.')
     expect((await world.asUser(manager).projects.get({ projectId: project.id })).settings).toEqual(
       DEFAULT_SETTINGS,
     )
+  })
+
+  it.each([
+    [{ rotation: { undoWindowMinutes: 1e20 } }, '撤销时限（分钟）不能大于 60。'],
+    [{ ownership: { protectionDays: -1e20 } }, '保护期（天）不能小于 1。'],
+    [{ ownership: { followUpDays: { A: Number.MAX_SAFE_INTEGER + 2 } } }, '跟进周期（天）（A 级）不能大于 365。'],
+    [{ rotation: { breakKeepsPlace: { lunch: 'yes' } } }, '暂离保留位置（午餐）应为是或否。'],
+  ])('words an absurd setting %j as a sentence with its own bound, never the integer limit', async (settings, sentence) => {
+    const error = await failureOf(world.asUser(manager).projects.updateSettings({ projectId: project.id, settings } as never))
+    expect(error?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(error)).toBe(sentence)
+    expect(sentenceOf(error)).not.toMatch(/9007199254740991/)
   })
 
   it('a manager of another project cannot change these settings', async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { channels, projects, type DbOrTx } from '@anchang/db'
-import { fail, resolveSettings } from '@anchang/shared'
+import { fail, isManaging, maskWebhookUrl, resolveSettings } from '@anchang/shared'
 import type { UserServiceContext } from '../context'
 
 /** The project's active channels, in the order the kiosk shows them. */
@@ -29,6 +29,19 @@ export function loadProject(db: DbOrTx, projectId: string) {
   }
 }
 
+/**
+ * The project as its people read it. The webhook URL is a group robot's secret key: managers and
+ * directors see that one is set and a masked form to recognise it; nobody reads it back.
+ */
+export function projectView(
+  ctx: UserServiceContext,
+  projectId: string,
+): Omit<ReturnType<typeof loadProject>, 'webhookUrl'> & { webhook?: { masked: string } | null } {
+  const { webhookUrl, ...project } = loadProject(ctx.db, projectId)
+  if (!isManaging(ctx.actor.user.role)) return project
+  return { ...project, webhook: webhookUrl ? { masked: maskWebhookUrl(webhookUrl) } : null }
+}
+
 export function listMyProjects({ ctx }: { ctx: UserServiceContext }) {
   const ids = ctx.actor.projectIds
   if (!ids.length) return []
@@ -41,5 +54,5 @@ export function listMyProjects({ ctx }: { ctx: UserServiceContext }) {
 }
 
 export function getProject({ ctx, input }: { ctx: UserServiceContext; input: { projectId: string } }) {
-  return loadProject(ctx.db, input.projectId)
+  return projectView(ctx, input.projectId)
 }

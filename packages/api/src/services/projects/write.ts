@@ -3,6 +3,7 @@ import { channels, newId, projectMembers, projects, type DbOrTx } from '@anchang
 import {
   applySettingsPatch,
   fail,
+  isPrivateWebhookUrl,
   isTimeZone,
   resolveSettings,
   type ProjectCreateInput,
@@ -11,7 +12,7 @@ import {
 } from '@anchang/shared'
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
-import { loadProject } from './read'
+import { loadProject, projectView } from './read'
 
 function assertChannelsDistinct(names: string[]): void {
   const seen = new Set<string>()
@@ -62,6 +63,9 @@ export function updateProject({ ctx, input }: { ctx: UserServiceContext; input: 
   const project = loadProject(ctx.db, input.projectId)
   if (input.timeZone && !isTimeZone(input.timeZone)) fail('BAD_REQUEST', 'project.timeZone', { timeZone: input.timeZone })
   if (input.channels) assertChannelsDistinct(input.channels)
+  if (input.webhookUrl && !ctx.deps.config.allowPrivateWebhooks && isPrivateWebhookUrl(input.webhookUrl)) {
+    fail('BAD_REQUEST', 'project.webhookPrivate')
+  }
   ctx.db.transaction((tx) => {
     tx.update(projects)
       .set({
@@ -75,7 +79,7 @@ export function updateProject({ ctx, input }: { ctx: UserServiceContext; input: 
     audit(tx, ctx, 'projects.update', { projectId: project.id, input })
   })
   ctx.deps.rotation.projectChanged(project.id, ctx.now)
-  return loadProject(ctx.db, project.id)
+  return projectView(ctx, project.id)
 }
 
 /** Stores the whole resolved settings, so later changes to defaults do not silently change a project. */

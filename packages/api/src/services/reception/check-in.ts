@@ -144,7 +144,7 @@ export async function receiveVisitor(ctx: ServiceContext, action: string, visit:
         ? { blockedIds: overdueConsultants(ctx, day) }
         : {}),
     },
-    (tx, decisions, day) => {
+    (tx, decisions, day, event) => {
       const repeat = decisions.find((d) => d.type === 'existing')
       // The same number came in twice within one batch: the second answers the first's outcome and writes nothing.
       if (repeat?.type === 'existing') {
@@ -214,7 +214,7 @@ export async function receiveVisitor(ctx: ServiceContext, action: string, visit:
           status: 'waiting',
         })
       }
-      const notices = persistDecisions(tx, hub, day, decisions, at)
+      const notices = persistDecisions(tx, hub, day, decisions, event)
       audit(tx, ctx, action, { projectId: visit.projectId, input: visit })
       const outcome =
         mine.type === 'assigned'

@@ -16,6 +16,7 @@ export async function finishReception({ ctx, input }: { ctx: UserServiceContext;
   if (!row) fail('NOT_FOUND', 'rotation.receptionNotOpen')
   assertProjectAccess(ctx, row.projectId)
   if (row.consultantId !== ctx.actor.user.id) fail('FORBIDDEN', 'rotation.notYourReception')
+  if (row.status === 'reassigned') fail('CONFLICT', 'rotation.receptionMoved')
   if (row.status !== 'open') fail('CONFLICT', 'rotation.alreadyFinished')
   if (input.result === 'valid' && !input.grade) fail('BAD_REQUEST', 'rotation.gradeRequired')
   const grade = input.result === 'valid' ? (input.grade ?? null) : null
@@ -33,8 +34,8 @@ export async function finishReception({ ctx, input }: { ctx: UserServiceContext;
   }
 
   if (day.state.receptions.has(row.id)) {
-    const finished = hub.commit(row.projectId, ctx.now, eventActor(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day) => {
-      const notices = persistDecisions(tx, hub, day, decisions, at)
+    const finished = hub.commit(row.projectId, ctx.now, eventActor(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day, event) => {
+      const notices = persistDecisions(tx, hub, day, decisions, event)
       recordOutcome(tx)
       audit(tx, ctx, 'reception.finish', { projectId: row.projectId, input })
       hub.addDuration(day, row.assignedAt, at)

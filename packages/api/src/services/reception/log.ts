@@ -26,6 +26,12 @@ export function receptionLog({ ctx, input }: { ctx: ServiceContext; input: { pro
     ? ctx.db.select().from(appeals).where(inArray(appeals.receptionId, rows.map((r) => r.r.id))).all()
     : []
   const names = namesOf(ctx, rows.flatMap(({ r }) => [r.consultantId, ...(r.onBehalfOf ? [r.onBehalfOf] : []), ...r.queueBefore, ...(r.missedBy ?? [])]))
+  const byId = new Map(rows.map(({ r }) => [r.id, r]))
+  /** The other end of a reassignment: which reception, whose. */
+  const link = (id: string | null) => {
+    const other = id ? byId.get(id) : undefined
+    return other ? { receptionId: other.id, consultantId: other.consultantId, name: names.get(other.consultantId) ?? '' } : null
+  }
   return rows.map(({ r, c, customer }) => ({
     receptionId: r.id,
     consultantId: r.consultantId,
@@ -41,6 +47,11 @@ export function receptionLog({ ctx, input }: { ctx: ServiceContext; input: { pro
     checkedInAt: c.at,
     finishedAt: r.finishedAt,
     status: r.status,
+    /** Why a manager moved or voided it. */
+    statusReason: r.statusReason,
+    /** Reassigned: where the visitor went, and for the new reception where they came from. */
+    movedTo: link(r.movedTo),
+    movedFrom: link(r.movedFrom),
     kind: r.kind,
     partySize: c.partySize,
     channel: c.channel,
@@ -74,7 +85,7 @@ export function rotationEventLog({ ctx, input }: { ctx: ServiceContext; input: {
       type: r.type,
       actor: r.actorType === 'system' ? null : { type: r.actorType, id: r.actorId, name: (r.actorId && names.get(r.actorId)) || null },
       consultantName: 'consultantId' in event ? (names.get(event.consultantId) ?? null) : null,
-      reason: 'reason' in event ? event.reason : null,
+      reason: 'reason' in event ? (event.reason ?? null) : null,
       summary,
     }
   })

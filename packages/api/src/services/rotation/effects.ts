@@ -1,11 +1,13 @@
-import { eq } from 'drizzle-orm'
-import { checkIns, notifications, receptions, waitingEntries, webhookDeliveries, type Tx } from '@anchang/db'
+import { and, eq, inArray } from 'drizzle-orm'
+import { checkIns, notifications, projectMembers, receptions, users, waitingEntries, webhookDeliveries, type Tx } from '@anchang/db'
 import {
   customerName,
   maskPhone,
   type AssignmentReason,
   type Decision,
   type NoticePayload,
+  type NoticeVisitor,
+  type RotationEvent,
 } from '@anchang/shared'
 import type { ProjectDay, RotationHub } from './hub'
 
@@ -33,8 +35,10 @@ export function persistDecisions(
   hub: RotationHub,
   day: ProjectDay,
   decisions: Decision[],
-  at: string,
+  event: RotationEvent,
 ): Notice[] {
+  const { at } = event
+  const reason = 'reason' in event ? (event.reason ?? null) : null
   const notices: Notice[] = []
   const projectId = day.config.id
   for (const d of decisions) {
@@ -85,11 +89,34 @@ export function persistDecisions(
           .run()
         break
       case 'reassigned': {
-        tx.update(receptions)
-          .set({ consultantId: d.to, reason: d.reason })
-          .where(eq(receptions.id, d.receptionId))
-          .run()
         const row = tx.select().from(receptions).where(eq(receptions.id, d.receptionId)).get()!
+        if (d.newReceptionId === d.receptionId) {
+          // A log from before reassignments kept the first reception: it is moved in place.
+          tx.update(receptions).set({ consultantId: d.to, reason: d.reason }).where(eq(receptions.id, row.id)).run()
+        } else {
+          tx.update(receptions)
+            .set({ status: 'reassigned', finishedAt: at, movedTo: d.newReceptionId, statusReason: reason })
+            .where(eq(receptions.id, row.id))
+            .run()
+          tx.insert(receptions)
+            .values({
+              id: d.newReceptionId,
+              projectId,
+              date: row.date,
+              checkInId: row.checkInId,
+              kind: row.kind,
+              consultantId: d.to,
+              customerId: row.customerId,
+              reason: d.reason,
+              onBehalfOf: row.onBehalfOf,
+              usesTurn: false,
+              queueBefore: d.queueBefore,
+              assignedAt: at,
+              status: 'open',
+              movedFrom: row.id,
+            })
+            .run()
+        }
         notices.push(
           ...assignmentNotices(
             tx,
@@ -97,21 +124,24 @@ export function persistDecisions(
             day,
             {
               type: 'assigned',
-              receptionId: d.receptionId,
+              receptionId: d.newReceptionId,
               checkInId: row.checkInId,
               consultantId: d.to,
               reason: d.reason,
               onBehalfOf: null,
               usesTurn: false,
-              queueBefore: row.queueBefore,
+              queueBefore: d.queueBefore,
               waitingId: null,
             },
-            day.state.receptions.get(d.receptionId)?.phone ?? '',
+            day.state.receptions.get(d.newReceptionId)?.phone ?? '',
             at,
           ),
         )
         break
       }
+      case 'signedOut':
+        if (d.openReceptionId) notices.push(...orphanNotices(tx, hub, day, d.consultantId, d.openReceptionId, reason, at))
+        break
       case 'missed': {
         const row = tx
           .select({ missedBy: receptions.missedBy })
@@ -126,7 +156,7 @@ export function persistDecisions(
       }
       case 'voided':
         tx.update(receptions)
-          .set({ status: 'voided', finishedAt: at })
+          .set({ status: 'voided', finishedAt: at, statusReason: reason })
           .where(eq(receptions.id, d.receptionId))
           .run()
         break
@@ -144,6 +174,51 @@ export function persistDecisions(
   return notices
 }
 
+/** The visitor as a notice names them: the name the kiosk took, or the masked number. */
+function noticeVisitor(tx: Tx, checkInId: string, phone: string): NoticeVisitor {
+  const checkIn = tx.select().from(checkIns).where(eq(checkIns.id, checkInId)).get()
+  return {
+    name: customerName(checkIn?.surname ?? null, checkIn?.title ?? null) || maskPhone(phone),
+    phone: maskPhone(phone),
+    partySize: checkIn?.partySize ?? 1,
+    channel: checkIn?.channel ?? null,
+    kind: checkIn?.kind ?? 'visit',
+  }
+}
+
+function storeNotices(tx: Tx, projectId: string, notices: Notice[], at: string): void {
+  for (const n of notices) {
+    tx.insert(notifications).values({ userId: n.userId, projectId, type: n.payload.type, payload: n.payload, createdAt: at }).run()
+  }
+}
+
+/**
+ * A consultant signed out mid-reception (by a manager, or by being deactivated): the project's
+ * managers and directors are told that the visitor needs someone, so the reception is reassigned.
+ */
+function orphanNotices(tx: Tx, hub: RotationHub, day: ProjectDay, consultantId: string, receptionId: string, reason: string | null, at: string): Notice[] {
+  const reception = day.state.receptions.get(receptionId)
+  if (!reception) return []
+  const managers = tx
+    .select({ id: users.id })
+    .from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(and(eq(projectMembers.projectId, day.config.id), inArray(users.role, ['manager', 'director']), eq(users.active, true)))
+    .all()
+  const payload: NoticePayload = {
+    type: 'needs_reassign',
+    projectId: day.config.id,
+    receptionId,
+    consultant: { id: consultantId, name: hub.consultantName(consultantId) },
+    reason,
+    visitor: noticeVisitor(tx, reception.checkInId, reception.phone),
+    at,
+  }
+  const notices = managers.map((m) => ({ userId: m.id, payload }))
+  storeNotices(tx, day.config.id, notices, at)
+  return notices
+}
+
 /** The consultant's alert, the absent owner's notice, and the group-robot message for one assignment. */
 function assignmentNotices(
   tx: Tx,
@@ -153,14 +228,7 @@ function assignmentNotices(
   phone: string,
   at: string,
 ): Notice[] {
-  const checkIn = tx.select().from(checkIns).where(eq(checkIns.id, d.checkInId)).get()
-  const visitor = {
-    name: customerName(checkIn?.surname ?? null, checkIn?.title ?? null) || maskPhone(phone),
-    phone: maskPhone(phone),
-    partySize: checkIn?.partySize ?? 1,
-    channel: checkIn?.channel ?? null,
-    kind: checkIn?.kind ?? 'visit',
-  }
+  const visitor = noticeVisitor(tx, d.checkInId, phone)
   const base = { projectId: day.config.id, receptionId: d.receptionId, reason: d.reason, visitor, at }
   const notices: Notice[] = [{ userId: d.consultantId, payload: { type: 'assigned', ...base } }]
   if (d.onBehalfOf) {
@@ -173,17 +241,7 @@ function assignmentNotices(
       },
     })
   }
-  for (const n of notices) {
-    tx.insert(notifications)
-      .values({
-        userId: n.userId,
-        projectId: day.config.id,
-        type: n.payload.type,
-        payload: n.payload,
-        createdAt: at,
-      })
-      .run()
-  }
+  storeNotices(tx, day.config.id, notices, at)
   if (day.config.webhookUrl) {
     const who = hub.consultantName(d.consultantId)
     const content = `【${day.config.name}】${visitor.kind === 'call' ? '来电' : '来访'}：${visitor.name}（${visitor.partySize}人${visitor.channel ? `，${visitor.channel}` : ''}）由 ${who} 接待（${REASON_ZH[d.reason]}）`

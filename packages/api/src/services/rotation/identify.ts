@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { hashPin, projectMembers, users } from '@anchang/db'
-import { fail } from '@anchang/shared'
-import type { ServiceContext } from '../context'
+import { fail, positionOf } from '@anchang/shared'
+import { audit } from '../audit'
+import type { DeviceServiceContext, ServiceContext } from '../context'
 import { minutesToWait } from '../../throttle'
 
 export interface DutyConsultant {
@@ -27,4 +28,28 @@ export function consultantByPin(ctx: ServiceContext, deviceId: string, projectId
   if (!found) fail('BAD_REQUEST', 'rotation.wrongPin')
   throttle.succeed(deviceId)
   return { id: found.id, name: found.name }
+}
+
+/** Where a consultant stands today, as the kiosk greets them after their PIN. */
+export type DutyStanding = 'available' | 'receiving' | 'break' | 'signedOut'
+
+/**
+ * `kiosk.identify`: the PIN is checked when it is typed, not after an action is
+ * picked (the same lock after five wrong ones holds). Answers who the PIN names and what applies to
+ * them now, so the kiosk offers only those actions and can say "you are next".
+ */
+export function identifyByPin({ ctx, input }: { ctx: DeviceServiceContext; input: { pin: string } }) {
+  const { projectId } = ctx.actor.device
+  const consultant = consultantByPin(ctx, ctx.actor.device.id, projectId, input.pin)
+  const { state } = ctx.deps.rotation.day(projectId, ctx.now)
+  const onDuty = state.consultants.get(consultant.id)
+  const firstFree = state.order.find((id) => state.consultants.get(id)?.status === 'available')
+  ctx.db.transaction((tx) => audit(tx, ctx, 'kiosk.identify', { projectId, input: { consultantId: consultant.id } }))
+  return {
+    consultant,
+    standing: (onDuty?.status ?? 'signedOut') as DutyStanding,
+    position: positionOf(state, consultant.id),
+    /** The next walk-in is theirs (first free consultant in the queue). */
+    next: firstFree === consultant.id,
+  }
 }

@@ -1,18 +1,30 @@
 import { on, EventEmitter } from 'node:events'
 import { and, desc, eq } from 'drizzle-orm'
-import { checkIns, notifications, receptions } from '@anchang/db'
-import { customerName, maskPhone, positionOf, type NoticePayload } from '@anchang/shared'
+import { checkIns, customers, notifications, receptions } from '@anchang/db'
+import { customerName, maskPhone, positionOf, protectedOwner, type NoticePayload } from '@anchang/shared'
 import type { UserServiceContext } from '../context'
 
 /** A consultant's own day: status, place, open reception, tally, and the latest notices. */
 export function myStatus({ ctx, input }: { ctx: UserServiceContext; input: { projectId: string } }) {
   const me = ctx.actor.user
   const day = ctx.deps.rotation.day(input.projectId, ctx.now)
+  /**
+   * The visitor as the card names them: the book's name before what was typed at the kiosk (a
+   * returning customer rarely types it again), and the full number to the customer's owner
+   * (DOMAIN.md), masked to anyone else.
+   */
+  const visitor = (c: typeof checkIns.$inferSelect, customer: typeof customers.$inferSelect | null) => ({
+    name: (customer && customerName(customer.surname, customer.title)) || customerName(c.surname, c.title),
+    phone: protectedOwner(customer, ctx.now) === me.id ? c.phone : maskPhone(c.phone),
+    partySize: c.partySize,
+    channel: c.channel,
+  })
   const onDuty = day.state.consultants.get(me.id)
   const open = ctx.db
-    .select({ r: receptions, c: checkIns })
+    .select({ r: receptions, c: checkIns, customer: customers })
     .from(receptions)
     .innerJoin(checkIns, eq(checkIns.id, receptions.checkInId))
+    .leftJoin(customers, eq(customers.id, receptions.customerId))
     .where(
       and(
         eq(receptions.projectId, input.projectId),
@@ -23,9 +35,10 @@ export function myStatus({ ctx, input }: { ctx: UserServiceContext; input: { pro
     .orderBy(desc(receptions.assignedAt))
     .all()
   const today = ctx.db
-    .select({ r: receptions, c: checkIns })
+    .select({ r: receptions, c: checkIns, customer: customers })
     .from(receptions)
     .innerJoin(checkIns, eq(checkIns.id, receptions.checkInId))
+    .leftJoin(customers, eq(customers.id, receptions.customerId))
     .where(
       and(
         eq(receptions.projectId, input.projectId),
@@ -50,23 +63,18 @@ export function myStatus({ ctx, input }: { ctx: UserServiceContext; input: { pro
     position: positionOf(day.state, me.id),
     queueLength: day.state.order.length,
     pendingTurn: onDuty?.pendingTurn ?? null,
-    tally: day.state.tally.get(me.id) ?? { name: me.name, received: 0, valid: 0, invalid: 0, missed: 0 },
-    receptions: open.map(({ r, c }) => ({
+    tally: day.state.tally.get(me.id) ?? { name: me.name, received: 0, valid: 0, invalid: 0, missed: 0, reassigned: 0 },
+    receptions: open.map(({ r, c, customer }) => ({
       receptionId: r.id,
       since: r.assignedAt,
       reason: r.reason,
       kind: r.kind,
       date: r.date,
       onBehalfOf: r.onBehalfOf,
-      visitor: {
-        name: customerName(c.surname, c.title),
-        phone: maskPhone(c.phone),
-        partySize: c.partySize,
-        channel: c.channel,
-      },
+      visitor: visitor(c, customer),
     })),
     /** Today's receptions, newest first, with their results: the consultant's own record of the day. */
-    today: today.map(({ r, c }) => ({
+    today: today.map(({ r, c, customer }) => ({
       receptionId: r.id,
       at: r.assignedAt,
       finishedAt: r.finishedAt,
@@ -77,12 +85,7 @@ export function myStatus({ ctx, input }: { ctx: UserServiceContext; input: { pro
       grade: r.grade,
       note: r.note,
       onBehalfOf: r.onBehalfOf,
-      visitor: {
-        name: customerName(c.surname, c.title),
-        phone: maskPhone(c.phone),
-        partySize: c.partySize,
-        channel: c.channel,
-      },
+      visitor: visitor(c, customer),
     })),
     notices: recent.map((n) => ({
       id: n.id,

@@ -27,7 +27,7 @@ export async function recordRotationEvent<T = void>(
 ): Promise<T> {
   const hub = ctx.deps.rotation
   const { result } = await hub.commit(projectId, ctx.now, eventActor(ctx), event, (tx, decisions, day, e) => {
-    const notices: Notice[] = persistDecisions(tx, hub, day, decisions, e.at)
+    const notices: Notice[] = persistDecisions(tx, hub, day, decisions, e)
     const extra = also?.(tx, decisions, day) as T
     audit(tx, ctx, action, { projectId, input: auditInput })
     return { notices, extra }

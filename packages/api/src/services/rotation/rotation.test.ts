@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
-import { openDatabase, receptions } from '@anchang/db'
+import { customers, notifications, openDatabase, receptions } from '@anchang/db'
 import { failureOf, sentenceOf } from '../../authz-matrix'
 import { createLogger } from '../../logger'
 import {
@@ -40,6 +40,7 @@ const asManager = () => world.asUser(manager)
 const byPin = (pin: string, device = kiosk) => world.asDevice(device).rotation.signIn({ pin })
 const queue = async () => (await board()).queue.map((q) => [q.name, q.status, q.position])
 const eventCount = () => world.rowCount('rotation_events')
+const customerOf = (phone: string) => world.database.db.select().from(customers).where(eq(customers.phone, phone)).get()
 const override = (input: Record<string, unknown>) =>
   asManager().rotation.override({ projectId: project.id, ...input } as Parameters<ReturnType<typeof asManager>['rotation']['override']>[0])
 
@@ -101,6 +102,26 @@ describe('signing in', () => {
     await world.createUser({ role: 'consultant', projectIds: [elsewhere.id], pin: '7777' })
     expect((await failureOf(byPin('7777')))?.code).toBe('BAD_REQUEST')
     expect((await board()).queue).toEqual([])
+  })
+
+  it('kiosk.identify checks the PIN as it is typed and says where the consultant stands', async () => {
+    const identify = (pin: string) => world.asDevice(kiosk).kiosk.identify({ pin })
+    const wrong = await failureOf(identify('9999'))
+    expect(wrong?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(wrong)).toContain('PIN 码不正确')
+    expect(await identify('1001')).toEqual({ consultant: { id: c1().id, name: '张伟' }, standing: 'signedOut', position: null, next: false })
+    await signIn(c2(), c1())
+    expect(await identify('1001')).toMatchObject({ standing: 'available', position: 2, next: false })
+    expect(await identify('1002'), 'the only free one at the head is next').toMatchObject({ standing: 'available', position: 1, next: true })
+    await checkIn('13800138001')
+    expect(await identify('1002')).toMatchObject({ standing: 'receiving' })
+    expect(await identify('1001')).toMatchObject({ standing: 'available', next: true })
+  })
+
+  it('wrong PINs typed at identify count towards the same lock as the actions', async () => {
+    for (let i = 0; i < 3; i++) await failureOf(world.asDevice(kiosk).kiosk.identify({ pin: '9999' }))
+    for (let i = 0; i < 2; i++) await failureOf(byPin('9998'))
+    expect((await failureOf(world.asDevice(kiosk).kiosk.identify({ pin: '1001' })))?.code).toBe('TOO_MANY_REQUESTS')
   })
 
   it('a kiosk without a PIN is asked for one', async () => {
@@ -214,7 +235,7 @@ describe('a manager’s overrides', () => {
     const events = eventCount()
     const error = await failureOf(override({ action: 'move', consultantId: c2().id, toPosition: 1, ...patch }))
     expect(error?.code).toBe('BAD_REQUEST')
-    expect(sentenceOf(error)).toBe('请写明原因（reason）：每次调整都要留下理由。')
+    expect(sentenceOf(error)).toBe('请写明原因：每次调整都要留下理由。')
     expect(eventCount()).toBe(events)
     expect(await order()).toEqual([c1().id, c2().id])
   })
@@ -244,20 +265,35 @@ describe('a manager’s overrides', () => {
     await signIn(c1(), c2())
     const error = await failureOf(override({ action: 'move', consultantId: c2().id, reason: '调整' }))
     expect(error?.code).toBe('BAD_REQUEST')
-    expect(sentenceOf(error)).toContain('toPosition')
+    expect(sentenceOf(error)).toContain('目标位置')
   })
 
-  it('reassign hands an open reception to a free consultant, who is now receiving it', async () => {
+  it('reassign hands the visitor to a free consultant and keeps the first reception on record', async () => {
     await signIn(c1(), c2(), c3())
     const visit = await checkIn('13800138001')
+    tick()
     await override({ action: 'reassign', consultantId: c3().id, receptionId: visit.receptionId, reason: '客户要求换人' })
     const b = await board()
-    expect(b.receiving).toEqual([expect.objectContaining({ receptionId: visit.receptionId, consultantId: c3().id, reason: 'override' })])
+    const moved = b.receiving.find((r) => r.consultantId === c3().id)
+    expect(b.receiving).toEqual([expect.objectContaining({ consultantId: c3().id, reason: 'override' })])
+    expect(moved!.receptionId, 'the new consultant has a reception of their own').not.toBe(visit.receptionId)
     expect(b.queue.find((q) => q.consultantId === c1().id)?.status).toBe('available')
-    const [row] = await asManager().reception.log({ projectId: project.id, date: '2026-03-02' })
-    expect(row).toMatchObject({ receptionId: visit.receptionId, consultantId: c3().id, reason: 'override' })
-    expect((await failureOf(world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'invalid' })))?.code).toBe('FORBIDDEN')
-    expect(await world.asUser(c3()).reception.finish({ receptionId: visit.receptionId!, result: 'valid', grade: 'B' })).toEqual({ ok: true })
+    expect(b.tally.find((t) => t.consultantId === c1().id), 'the first consultant’s turn was used and stays counted').toMatchObject({ received: 1, reassigned: 1 })
+    expect(b.tally.find((t) => t.consultantId === c3().id)).toMatchObject({ received: 1, reassigned: 0 })
+
+    const log = await asManager().reception.log({ projectId: project.id, date: '2026-03-02' })
+    expect(log.map((r) => [r.consultantName, r.reason, r.status])).toEqual([
+      ['张伟', 'rotation', 'reassigned'],
+      ['王芳', 'override', 'open'],
+    ])
+    expect(log[0]).toMatchObject({ receptionId: visit.receptionId, statusReason: '客户要求换人', movedTo: { receptionId: moved!.receptionId, name: '王芳' } })
+    expect(log[1]).toMatchObject({ movedFrom: { receptionId: visit.receptionId, name: '张伟' }, queueBefore: [{ name: '李娜' }, { name: '王芳' }, { name: '张伟' }] })
+
+    const late = await failureOf(world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'invalid' }))
+    expect(late?.code).toBe('CONFLICT')
+    expect(sentenceOf(late)).toBe('这位客户已由经理转给其他顾问接待，这次接待不需要再结束。')
+    expect(await world.asUser(c3()).reception.finish({ receptionId: moved!.receptionId, result: 'valid', grade: 'B' })).toEqual({ ok: true })
+    expect(customerOf('13800138001')?.ownerId, 'the one who finished valid owns the customer').toBe(c3().id)
   })
 
   it('reassign to someone who is not free is refused', async () => {
@@ -515,3 +551,71 @@ describe('restart survival', () => {
     }
   })
 })
+
+describe('signing someone else out', () => {
+  const signOutByManager = (who: TestUser, reason = '身体不适，提前下班') =>
+    asManager().rotation.signOutConsultant({ projectId: project.id, consultantId: who.id, reason })
+
+  it('a manager signs a free consultant out with a reason; the log keeps it and nobody is sent to them', async () => {
+    await signIn(c1(), c2())
+    await signOutByManager(c1())
+    expect(await order()).toEqual([c2().id])
+    const events = await asManager().reception.events({ projectId: project.id, date: '2026-03-02' })
+    expect(events.at(-1)).toMatchObject({ type: 'signOut', consultantName: '张伟', reason: '身体不适，提前下班', actor: { name: '吴敏' } })
+    expect(await checkIn('13800138001')).toMatchObject({ consultant: { id: c2().id } })
+  })
+
+  it('an empty reason is refused and changes nothing', async () => {
+    await signIn(c1())
+    const before = eventCount()
+    const error = await failureOf(signOutByManager(c1(), '  '))
+    expect(error?.code).toBe('BAD_REQUEST')
+    expect(eventCount()).toBe(before)
+    expect(await order()).toEqual([c1().id])
+  })
+
+  it('signing out someone mid-reception leaves the visitor for a manager to reassign, and tells the managers', async () => {
+    await signIn(c1(), c2())
+    const visit = await checkIn('13800138001', { surname: '王', title: '先生' })
+    tick()
+    await signOutByManager(c1(), '家中急事')
+    const b = await board()
+    expect(b.queue.map((q) => q.consultantId)).toEqual([c2().id])
+    expect(b.receiving, 'the visitor is still being looked after, by nobody on duty').toEqual([
+      expect.objectContaining({ receptionId: visit.receptionId, consultantId: c1().id }),
+    ])
+    const told = world.database.db.select().from(notifications).where(eq(notifications.userId, manager.id)).all()
+    expect(told.map((n) => n.payload)).toEqual([
+      expect.objectContaining({ type: 'needs_reassign', receptionId: visit.receptionId, consultant: { id: c1().id, name: '张伟' }, reason: '家中急事', visitor: expect.objectContaining({ name: '王先生' }) }),
+    ])
+    tick()
+    await override({ action: 'reassign', consultantId: c2().id, receptionId: visit.receptionId, reason: '张伟已下班' })
+    expect((await board()).receiving).toEqual([expect.objectContaining({ consultantId: c2().id, reason: 'override' })])
+  })
+
+  it('a consultant’s own sign-out while receiving is still refused', async () => {
+    await signIn(c1())
+    await checkIn('13800138001')
+    const error = await failureOf(world.asUser(c1()).rotation.signOut({ projectId: project.id }))
+    expect(error?.code).toBe('CONFLICT')
+  })
+
+  it('deactivating a consultant signs them out of the rotation: no visitor is given to them again', async () => {
+    await signIn(c1(), c2())
+    const visit = await checkIn('13800138001')
+    tick()
+    await asManager().staff.setActive({ userId: c1().id, active: false, reason: '离职' })
+    expect(await order()).toEqual([c2().id])
+    for (let i = 2; i < 6; i++) {
+      tick()
+      const outcome = await checkIn(`1380013800${i}`)
+      expect(outcome.consultant?.id ?? null, 'never the deactivated consultant').not.toBe(c1().id)
+    }
+    const events = await asManager().reception.events({ projectId: project.id, date: '2026-03-02' })
+    expect(events.find((e) => e.type === 'signOut')).toMatchObject({ consultantName: '张伟', reason: '离职' })
+    const told = world.database.db.select().from(notifications).where(eq(notifications.userId, manager.id)).all()
+    expect(told.map((n) => n.type)).toEqual(['needs_reassign'])
+    expect(told[0]!.payload).toMatchObject({ receptionId: visit.receptionId })
+  })
+})
+

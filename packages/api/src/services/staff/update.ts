@@ -7,6 +7,8 @@ import type { UserServiceContext } from '../context'
 import { endSessions } from '../auth/session'
 import { assertCanManageRole, loadManagedStaff, projectIdsOf } from './access'
 import { assertPinFree, assertPinHashFree } from './pin'
+import { deliverNotices, persistDecisions } from '../rotation/effects'
+import { eventActor } from '../rotation/record'
 
 /**
  * Renames, changes the role, the PIN or the projects of a staff member. Memberships in projects the
@@ -63,10 +65,25 @@ export async function resetStaffPassword({ ctx, input }: { ctx: UserServiceConte
   return { ok: true as const }
 }
 
-/** Deactivating ends the person's sessions at once; their records stay. */
-export function setStaffActive({ ctx, input }: { ctx: UserServiceContext; input: { userId: string; active: boolean; reason?: string | undefined } }) {
+/**
+ * Deactivating ends the person's sessions at once and signs them out of every project's rotation
+ * today, so no visitor is given to them again; a visitor they were receiving is left for a manager
+ * to reassign. Their records stay.
+ */
+export async function setStaffActive({ ctx, input }: { ctx: UserServiceContext; input: { userId: string; active: boolean; reason?: string | undefined } }) {
   if (input.userId === ctx.actor.user.id && !input.active) fail('BAD_REQUEST', 'staff.cannotDeactivateSelf')
   const target = loadManagedStaff(ctx, input.userId)
+  if (!input.active) {
+    const hub = ctx.deps.rotation
+    const reason = input.reason ?? DEACTIVATED_REASON
+    for (const projectId of projectIdsOf(ctx.db, target.id)) {
+      if (!hub.day(projectId, ctx.now).state.consultants.has(target.id)) continue
+      const { result } = await hub.commit(projectId, ctx.now, eventActor(ctx), { type: 'signOut', consultantId: target.id, reason }, (tx, decisions, day, event) =>
+        persistDecisions(tx, hub, day, decisions, event),
+      )
+      deliverNotices(hub, result)
+    }
+  }
   ctx.db.transaction((tx) => {
     tx.update(users).set({ active: input.active, updatedAt: ctx.now.toISOString() }).where(eq(users.id, target.id)).run()
     if (!input.active) endSessions(tx, target.id, ctx.now)
@@ -74,6 +91,9 @@ export function setStaffActive({ ctx, input }: { ctx: UserServiceContext; input:
   })
   return { ok: true as const }
 }
+
+/** The reason a deactivation writes in the rotation log when the manager gives none. */
+const DEACTIVATED_REASON = '账号已停用'
 
 /** The first of the actor's projects the target is in: where the audit entry is filed. */
 function sharedProject(ctx: UserServiceContext, userId: string): string | null {
