@@ -1,21 +1,31 @@
-import express, { type Express } from 'express'
+import type express from 'express'
+import type { Express } from 'express'
+import expressStaticGzip from 'express-static-gzip'
 import { existsSync } from 'node:fs'
+import type { ServerResponse } from 'node:http'
 import { join } from 'node:path'
 
 /**
  * The built apps: admin at `/`, kiosk at `/kiosk`, board at `/board`. Every client-side route
  * reloads to its app's page. Hashed assets are cached for good; the pages never, so a new build
- * reaches kiosks on their next reload.
+ * reaches kiosks on their next reload. Files are sent as the brotli or gzip copies the build wrote
+ * beside them (scripts/precompress.mjs) when the browser accepts one.
  */
 export function mountApps(app: Express, repoRoot: string): void {
   const admin = join(repoRoot, 'apps/admin/dist')
   const kiosk = join(repoRoot, 'apps/kiosk/dist')
-  const assetOptions = {
-    index: false,
-    setHeaders(res: express.Response, path: string) {
-      res.setHeader('Cache-Control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
-    },
-  }
+  const files = (dir: string) =>
+    expressStaticGzip(dir, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: {
+        index: false,
+        setHeaders(res: ServerResponse, path: string) {
+          res.setHeader('Cache-Control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
+        },
+      },
+    })
   const page = (dir: string, file: string): express.RequestHandler => (_req, res, next) => {
     const path = join(dir, file)
     if (!existsSync(path)) return next()
@@ -23,10 +33,10 @@ export function mountApps(app: Express, repoRoot: string): void {
     res.sendFile(path)
   }
 
-  app.use('/kiosk', express.static(kiosk, assetOptions))
+  app.use('/kiosk', files(kiosk))
   app.get(['/kiosk', '/kiosk/{*splat}'], page(kiosk, 'index.html'))
   app.get(['/board', '/board/{*splat}'], page(kiosk, 'board.html'))
-  app.use(express.static(admin, assetOptions))
+  app.use(files(admin))
   app.get('/{*splat}', (req, res, next) => {
     if (req.path.startsWith('/trpc') || req.path.startsWith('/kiosk/assets')) return next()
     page(admin, 'index.html')(req, res, next)

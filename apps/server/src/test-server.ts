@@ -15,12 +15,12 @@ export interface Running {
   close(): Promise<void>
 }
 
-export async function startServer(opts: { log?: (line: string) => void } = {}): Promise<Running> {
+export async function startServer(opts: { log?: (line: string) => void; repoRoot?: string } = {}): Promise<Running> {
   const database = openDatabase(':memory:')
   await seedDatabase(database.db, 'minimal')
   const log = opts.log ? createLogger('debug', opts.log) : createLogger('silent')
   const deps = createDeps({ db: database.db, log })
-  const { server } = createHttpServer(deps, {})
+  const { server } = createHttpServer(deps, opts.repoRoot ? { repoRoot: opts.repoRoot } : {})
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
