@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { BREAK_REASONS, DEFAULT_BREAK_KEEPS_PLACE } from './break-reasons'
+
+export { BREAK_REASONS, type BreakReason } from './break-reasons'
 
 /**
  * The rules offices word differently (DOMAIN.md, "The rotation" and "Customers and ownership").
  * Every field has the default the specification names; a project stores only what it changed.
  */
-export const BREAK_REASONS = ['lunch', 'restroom', 'errand', 'customer', 'leave', 'private'] as const
-export type BreakReason = (typeof BREAK_REASONS)[number]
 
 const Days = (max: number) => z.number().int().min(1).max(max)
 
@@ -48,7 +49,7 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
     separateCallQueue: false,
     returningUsesTurn: false,
     onBehalfUsesTurn: false,
-    breakKeepsPlace: { lunch: true, restroom: true, errand: true, customer: true, leave: false, private: false },
+    breakKeepsPlace: DEFAULT_BREAK_KEEPS_PLACE,
     undoWindowMinutes: 2,
     overdueFollowUpsBlock: false,
   },

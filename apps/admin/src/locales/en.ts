@@ -1,3 +1,4 @@
+import { breakReasonWords } from '@anchang/shared/break-reasons'
 import type { Messages } from './zh-CN'
 
 const en: Messages = {
@@ -295,14 +296,6 @@ const en: Messages = {
         help: 'The longest gap between two follow-ups for each grade; longer ones are listed as overdue.',
       },
     },
-    breakReasons: {
-      lunch: 'Lunch',
-      restroom: 'Restroom',
-      errand: 'Official errand',
-      customer: 'Another customer',
-      leave: 'Leave',
-      private: 'Private errand',
-    },
     grades: {
       A: 'A Intent',
       B: 'B Potential',
@@ -428,14 +421,7 @@ const en: Messages = {
     receiving: 'Receiving',
     break: 'On break',
   },
-  breakReasons: {
-    lunch: 'Lunch',
-    restroom: 'Restroom',
-    errand: 'Official errand',
-    customer: 'Another customer',
-    leave: 'Leave',
-    private: 'Private matter',
-  },
+  breakReasons: breakReasonWords('en'),
   appealStatus: {
     open: 'Open',
     accepted: 'Accepted',

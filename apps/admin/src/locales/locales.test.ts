@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { BREAK_REASONS, BREAK_REASON_LABELS } from '@anchang/shared/break-reasons'
 import en from './en'
 import { LOCALE_STORAGE_KEY, storeLocale, storedLocale } from './index'
 import zhCN from './zh-CN'
@@ -68,5 +69,14 @@ describe('translations', () => {
 
   it('names the roles the way a Chinese sales office does', () => {
     expect(zhCN.roles).toEqual({ director: '销售总监', manager: '销售经理', assistant: '销售助理', consultant: '置业顾问' })
+  })
+})
+
+describe('break reasons', () => {
+  it('are worded as the server and the kiosk word them (one label set, in @anchang/shared)', () => {
+    for (const reason of BREAK_REASONS) {
+      expect(zhCN.breakReasons[reason]).toBe(BREAK_REASON_LABELS[reason]['zh-CN'])
+      expect(en.breakReasons[reason]).toBe(BREAK_REASON_LABELS[reason].en)
+    }
   })
 })

@@ -1,3 +1,5 @@
+import { breakReasonWords } from '@anchang/shared/break-reasons'
+
 const zhCN = {
   app: {
     name: '案场管理',
@@ -289,14 +291,6 @@ const zhCN = {
         help: '各等级客户两次跟进之间的最长间隔，超过即列为逾期未跟进。',
       },
     },
-    breakReasons: {
-      lunch: '午餐',
-      restroom: '如厕',
-      errand: '公务外出',
-      customer: '接待其他客户',
-      leave: '请假',
-      private: '私事',
-    },
     grades: {
       A: 'A 意向',
       B: 'B 潜在',
@@ -422,14 +416,7 @@ const zhCN = {
     receiving: '接待中',
     break: '暂离',
   },
-  breakReasons: {
-    lunch: '午餐',
-    restroom: '洗手间',
-    errand: '公务外出',
-    customer: '接待其他客户',
-    leave: '请假',
-    private: '私事',
-  },
+  breakReasons: breakReasonWords('zh-CN'),
   appealStatus: {
     open: '待处理',
     accepted: '已采纳',

@@ -1,20 +1,37 @@
 import { vi } from 'vitest'
+import type { RouterInputs, RouterOutputs } from '@anchang/api'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createApp } from 'vue'
 import { DEVICE_KIND, type DeviceKind } from '../common/stores/device'
-import { BREAK_KEEPS_PLACE } from '../kiosk/domain/break-reasons'
+import { DEFAULT_BREAK_KEEPS_PLACE as BREAK_KEEPS_PLACE } from '@anchang/shared/break-reasons'
 
 /**
  * The server faked at the network boundary (fetch), so the real tRPC client, its links and the
- * app's error handling all run in unit tests. Each procedure answers from a handler; a handler
- * may throw `unreachable()` to play a dropped network.
+ * app's error handling all run in unit tests. Each procedure answers from a handler typed against
+ * the real router (`RouterInputs`/`RouterOutputs`), so a fixture that no longer matches what the
+ * server sends fails the type check; a handler may throw `unreachable()` to play a dropped network.
  */
-export type Handler = (
-  input: unknown,
-) => { status?: number; body: object } | Promise<{ status?: number; body: object }>
+type Namespace = keyof RouterInputs & string
+export type ProcedurePath = { [N in Namespace]: `${N}.${keyof RouterInputs[N] & string}` }[Namespace]
+type At<T, P extends string> = P extends `${infer N}.${infer K}`
+  ? N extends keyof T
+    ? K extends keyof T[N]
+      ? T[N][K]
+      : never
+    : never
+  : never
+export type InputOf<P extends ProcedurePath> = At<RouterInputs, P>
+export type OutputOf<P extends ProcedurePath> = At<RouterOutputs, P>
 
-export const ok = (data: unknown) => ({ body: { result: { data } } })
-export const refused = (message: string, code = 'BAD_REQUEST', status = 400) => ({
+interface Refusal {
+  status: number
+  body: { error: { message: string; code: number; data: { code: string; httpStatus: number } } }
+}
+export type Reply<T> = { status?: number; body: { result: { data: T } } } | Refusal
+export type Handler<P extends ProcedurePath> = (input: InputOf<P>) => Reply<OutputOf<P>> | Promise<Reply<OutputOf<P>>>
+
+export const ok = <T>(data: T): Reply<T> => ({ body: { result: { data } } })
+export const refused = (message: string, code = 'BAD_REQUEST', status = 400): Refusal => ({
   status,
   body: { error: { message, code: -32600, data: { code, httpStatus: status } } },
 })
@@ -24,13 +41,13 @@ export const unreachable = (): never => {
 
 export interface FakeServer {
   fetch: ReturnType<typeof vi.fn<typeof fetch>>
-  handle(procedure: string, handler: Handler): void
+  handle<P extends ProcedurePath>(procedure: P, handler: Handler<P>): void
   /** Inputs received, per procedure, in order. */
-  calls(procedure: string): unknown[]
+  calls<P extends ProcedurePath>(procedure: P): InputOf<P>[]
 }
 
 export function fakeServer(): FakeServer {
-  const handlers = new Map<string, Handler>()
+  const handlers = new Map<string, (input: unknown) => Reply<unknown> | Promise<Reply<unknown>>>()
   const received = new Map<string, unknown[]>()
   const fetchMock = vi.fn<typeof fetch>(async (url, init) => {
     const parsed = new URL(String(url), 'http://kiosk.test')
@@ -47,8 +64,8 @@ export function fakeServer(): FakeServer {
   })
   return {
     fetch: fetchMock,
-    handle: (procedure, handler) => void handlers.set(procedure, handler),
-    calls: (procedure) => received.get(procedure) ?? [],
+    handle: (procedure, handler) => void handlers.set(procedure, handler as (input: unknown) => Reply<unknown>),
+    calls: <P extends ProcedurePath>(procedure: P) => (received.get(procedure) ?? []) as InputOf<P>[],
   }
 }
 

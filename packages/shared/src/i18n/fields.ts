@@ -1,3 +1,4 @@
+import { BREAK_REASON_LABELS } from '../break-reasons'
 import type { DeviceKind, Role } from '../enums'
 import type { Locale, LocalText } from './locale'
 
@@ -69,12 +70,7 @@ const ENTRY_LABELS: Record<string, LocalText> = {
   B: { 'zh-CN': 'B 级', en: 'grade B' },
   C: { 'zh-CN': 'C 级', en: 'grade C' },
   D: { 'zh-CN': 'D 级', en: 'grade D' },
-  lunch: { 'zh-CN': '午餐', en: 'lunch' },
-  restroom: { 'zh-CN': '洗手间', en: 'restroom' },
-  errand: { 'zh-CN': '公务外出', en: 'official errand' },
-  customer: { 'zh-CN': '接待其他客户', en: 'another customer' },
-  leave: { 'zh-CN': '请假', en: 'leave' },
-  private: { 'zh-CN': '私事', en: 'private matter' },
+  ...BREAK_REASON_LABELS,
 }
 
 /**

@@ -1,5 +1,5 @@
 import { computed, watch } from 'vue'
-import { useNow } from '../../common/composables/useNow'
+import { useNow } from '@vueuse/core'
 import { useDeviceStore } from '../../common/stores/device'
 import { isStale, projectDate, queueRows, tallyRows, waitingSummary } from '../domain/board-view'
 import { useLiveBoardStore } from '../stores/live-board'
@@ -11,7 +11,7 @@ import { useLiveBoardStore } from '../stores/live-board'
 export function useBoardView() {
   const live = useLiveBoardStore()
   const device = useDeviceStore()
-  const now = useNow()
+  const now = useNow({ interval: 1000 })
   const nowMs = computed(() => now.value.getTime())
 
   const queue = computed(() => (live.board ? queueRows(live.board, nowMs.value) : []))

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { effectScope, type EffectScope } from 'vue'
-import { deviceMe, fakeServer, ok, pairedDevice, type FakeServer } from '../../test/fake-server'
+import { deviceMe, fakeServer, ok, pairedDevice, type FakeServer, type Reply } from '../../test/fake-server'
 import { useBoardView } from '../composables/useBoardView'
 import type { BoardPayload } from '../domain/board-view'
 import { useLiveBoardStore } from './live-board'
@@ -112,7 +112,7 @@ describe('live board', () => {
   })
 
   it('never lets a slow rotation.board answer overwrite what the stream sent since', async () => {
-    let answer: (value: ReturnType<typeof ok>) => void = () => {}
+    let answer: (value: Reply<BoardPayload>) => void = () => {}
     server.handle('rotation.board', () => new Promise((resolve) => (answer = resolve)))
     const { view } = await liveBoard()
     const stream = FakeEventSource.latest()

@@ -1,6 +1,6 @@
 import { computed, type MaybeRefOrGetter, toValue } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useNow } from './useNow'
+import { useNow } from '@vueuse/core'
 
 /** Hours and minutes, 24-hour, as the sales office reads its wall clock. */
 export function hourMinuteFormat(locale: string, timeZone: string | null | undefined): Intl.DateTimeFormat {
@@ -12,7 +12,7 @@ export function hourMinuteFormat(locale: string, timeZone: string | null | undef
  * told the time zone, the device's own is used (they are the same in nearly every office).
  */
 export function useProjectClock(timeZone: MaybeRefOrGetter<string | null | undefined>) {
-  const now = useNow()
+  const now = useNow({ interval: 1000 })
   const { locale } = useI18n()
   const zone = () => toValue(timeZone) ?? undefined
 

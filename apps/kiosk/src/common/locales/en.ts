@@ -1,3 +1,4 @@
+import { breakReasonWords } from '@anchang/shared/break-reasons'
 import type { Messages } from './zh-CN'
 
 const en: Messages = {
@@ -162,14 +163,7 @@ const en: Messages = {
     breakPrompt: 'Reason for the break',
     keepsPlace: 'Keeps your place in the queue',
     losesPlace: 'Loses your place: you rejoin at the end',
-    reasons: {
-      lunch: 'Lunch',
-      restroom: 'Restroom',
-      errand: 'Official errand',
-      customer: 'Another customer',
-      leave: 'Leave',
-      private: 'Private matter',
-    },
+    reasons: breakReasonWords('en'),
     sending: 'Sending…',
     checking: 'Checking the PIN…',
     unreachable: 'The server cannot be reached; please tap again in a moment.',

@@ -1,3 +1,5 @@
+import { breakReasonWords } from '@anchang/shared/break-reasons'
+
 /** The source wording: Chinese first. `en.ts` must have the same keys (the type checks it). */
 const zhCN = {
   deviceKind: {
@@ -159,14 +161,7 @@ const zhCN = {
     breakPrompt: '暂离原因',
     keepsPlace: '保留排队位置',
     losesPlace: '不保留位置，回来后排到队尾',
-    reasons: {
-      lunch: '午餐',
-      restroom: '洗手间',
-      errand: '公务外出',
-      customer: '接待其他客户',
-      leave: '请假',
-      private: '私事',
-    },
+    reasons: breakReasonWords('zh-CN'),
     sending: '正在提交…',
     checking: '正在核对 PIN 码…',
     unreachable: '无法连接服务器，请稍后再点一次。',

@@ -10,7 +10,8 @@ describe('consultant avatar', () => {
   })
 
   it('gives each consultant a lasting colour of their own', () => {
-    expect(avatarHue('user-1')).toBe(avatarHue('user-1'))
+    // The same colour on every screen and after every reload or release: pinned, not recomputed.
+    expect(avatarHue('user-1')).toBe(220)
     const hues = new Set(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => avatarHue(`consultant-${id}`)))
     expect(hues.size).toBe(6)
     for (const hue of hues) expect(hue).toBeGreaterThanOrEqual(0)

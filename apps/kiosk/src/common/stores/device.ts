@@ -6,7 +6,7 @@ import { describeFailure } from '../api/failure'
 import { retryDelay } from '../api/retry-delay'
 import { currentLocale } from '../locales'
 import { localSetting } from './local-setting'
-import { BREAK_KEEPS_PLACE } from '../../kiosk/domain/break-reasons'
+import { DEFAULT_BREAK_KEEPS_PLACE as BREAK_KEEPS_PLACE } from '@anchang/shared/break-reasons'
 
 type DeviceMe = RouterOutputs['devices']['me']
 export type DeviceKind = DeviceMe['device']['kind']
@@ -38,9 +38,7 @@ export const useDeviceStore = defineStore('device', () => {
   const injectedKind = inject(DEVICE_KIND, null)
   if (!injectedKind) throw new Error('The app must provide DEVICE_KIND before using the device store.')
   const kind: DeviceKind = injectedKind
-  const storedToken = localSetting(`anchang.${kind}.token`)
-
-  const token = ref(storedToken.read())
+  const token = localSetting(`anchang.${kind}.token`)
   const project = ref<DeviceProject | null>(null)
   const deviceName = ref<string | null>(null)
   /** The project's channels ("how did you hear of us"), in the order the kiosk shows them. */
@@ -63,7 +61,6 @@ export const useDeviceStore = defineStore('device', () => {
 
   function forget(notice: PairingNotice | null): void {
     stopHeartbeat()
-    storedToken.remove()
     token.value = null
     project.value = null
     deviceName.value = null
@@ -86,7 +83,6 @@ export const useDeviceStore = defineStore('device', () => {
     // The server has already spent the code by now; all that can be done is not to keep a
     // token that would make this screen act as the other kind of device.
     if (paired.kind !== kind) return { ok: false, reason: 'wrongKind', claimedKind: paired.kind }
-    storedToken.write(paired.token)
     token.value = paired.token
     project.value = { ...paired.project, timeZone: null }
     deviceName.value = paired.name

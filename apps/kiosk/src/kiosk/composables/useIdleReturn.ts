@@ -1,3 +1,4 @@
+import { useIdle } from '@vueuse/core'
 import { onScopeDispose, shallowReactive, toValue, watch, type MaybeRefOrGetter } from 'vue'
 import { useRouter } from 'vue-router'
 
@@ -5,7 +6,8 @@ import { useRouter } from 'vue-router'
 export const IDLE_RETURN_MS = 20_000
 
 /** Anything a person does at the screen. */
-const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const
+const ACTIVITY: WindowEventName[] = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart']
+type WindowEventName = keyof WindowEventMap
 
 export interface IdleReturnOptions {
   /** What to do when nobody has touched the screen for `after` ms; by default, go to the welcome screen. */
@@ -17,43 +19,21 @@ export interface IdleReturnOptions {
 
 /**
  * Returns an abandoned kiosk to its start, so one visitor's half-typed phone number is never the
- * next visitor's screen. Every touch or key press restarts the countdown.
+ * next visitor's screen. Every touch or key press restarts the countdown; it fires once, and if the
+ * screen stays where it is, the next touch starts a new one.
  */
 export function useIdleReturn(options: IdleReturnOptions = {}) {
   const after = options.after ?? IDLE_RETURN_MS
   const router = options.onIdle ? null : useRouter()
   const onIdle = options.onIdle ?? (() => void router?.replace({ name: 'welcome' }))
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let listening = false
-
-  const restart = () => {
-    clearTimeout(timer)
-    // Fires once; if the screen stays where it is, the next touch starts a new countdown.
-    timer = setTimeout(onIdle, after)
-  }
-  const start = () => {
-    if (!listening) {
-      // Captured, so a component that stops a touch from bubbling still counts as activity.
-      for (const type of ACTIVITY) window.addEventListener(type, restart, { capture: true, passive: true })
-      listening = true
-    }
-    restart()
-  }
-  const stop = () => {
-    clearTimeout(timer)
-    if (!listening) return
-    for (const type of ACTIVITY) window.removeEventListener(type, restart, { capture: true })
-    listening = false
-  }
-
-  watch(
-    () => toValue(options.enabled ?? true),
-    (enabled) => (enabled ? start() : stop()),
-    { immediate: true },
-  )
-  onScopeDispose(stop)
-
-  return { restart }
+  const enabled = () => toValue(options.enabled ?? true)
+  const { idle, reset } = useIdle(after, { events: ACTIVITY, listenForVisibilityChange: false })
+  // Enabling starts a fresh countdown: time spent where it did not count is not held against anyone.
+  watch(enabled, (on) => on && reset())
+  watch(idle, (isIdle) => {
+    if (isIdle && enabled()) onIdle()
+  })
+  return { restart: reset }
 }
 
 /** Screens currently asking the kiosk not to return to welcome when left alone. */

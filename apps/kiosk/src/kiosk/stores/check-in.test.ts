@@ -9,11 +9,13 @@ import {
   refused,
   unreachable,
   type FakeServer,
+  type OutputOf,
+  type Reply,
 } from '../../test/fake-server'
 import { CONSENT_VERSION } from '../domain/consent'
 import { useCheckInStore } from './check-in'
 
-const assigned = {
+const assigned: OutputOf<'kiosk.checkIn'> = {
   outcome: 'assigned',
   receptionId: 'r-1',
   consultant: { id: 'c-1', name: '张伟' },
@@ -254,7 +256,7 @@ describe('check-in flow', () => {
 
   it('ignores the answer to a check-in abandoned while it was on its way', async () => {
     const flow = await kiosk()
-    let answer: (value: ReturnType<typeof ok>) => void = () => {}
+    let answer: (value: Reply<OutputOf<'kiosk.checkIn'>>) => void = () => {}
     server.handle('kiosk.checkIn', () => new Promise((resolve) => (answer = resolve)))
     await answerAll(flow)
     expect(flow.status).toBe('sending')

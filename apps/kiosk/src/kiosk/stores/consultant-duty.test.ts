@@ -29,24 +29,6 @@ async function kiosk() {
   return useConsultantDutyStore()
 }
 
-function board(position: number) {
-  return ok({
-    queue: [
-      {
-        consultantId: 'c-1',
-        name: '张伟',
-        status: 'break',
-        position,
-        breakReason: 'lunch',
-        since: '2026-11-27T04:00:00.000Z',
-      },
-    ],
-    waiting: [],
-    receiving: [],
-    tally: [],
-  })
-}
-
 describe('consultant mode', () => {
   beforeEach(() => {
     localStorage.clear()
@@ -75,25 +57,22 @@ describe('consultant mode', () => {
     expect(duty.pin).toBe('')
   })
 
-  it('takes a break with its reason and looks up where the consultant stands', async () => {
+  it('takes a break with its reason and says where the consultant stands', async () => {
     const duty = await kiosk()
     server.handle('kiosk.identify', identified('available', 1, true))
-    server.handle('rotation.setBreak', () => ok({ ok: true, consultant: zhangWei }))
-    server.handle('rotation.board', () => board(2))
+    server.handle('rotation.setBreak', () => ok({ ok: true, consultant: zhangWei, position: 2 }))
     duty.editPin('1001')
     await duty.confirmPin()
     duty.chooseBreak()
     expect(duty.step).toBe('breakReason')
     await duty.takeBreak('lunch')
     expect(server.calls('rotation.setBreak')).toEqual([{ pin: '1001', onBreak: true, reason: 'lunch' }])
-    expect(server.calls('rotation.board')).toEqual([{ projectId: 'project-1' }])
     expect(duty.done).toEqual({ action: 'break', consultant: zhangWei, position: 2, reason: 'lunch' })
   })
 
   it('comes back from a break and signs out with the same PIN call', async () => {
     const duty = await kiosk()
-    server.handle('rotation.setBreak', () => ok({ ok: true, consultant: zhangWei }))
-    server.handle('rotation.board', () => board(1))
+    server.handle('rotation.setBreak', () => ok({ ok: true, consultant: zhangWei, position: 1 }))
     server.handle('rotation.signOut', () => ok({ ok: true, consultant: zhangWei }))
     server.handle('kiosk.identify', identified('break', 1))
     duty.editPin('1001')

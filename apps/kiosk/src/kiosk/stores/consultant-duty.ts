@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue'
 import type { BreakReason } from '@anchang/shared'
 import type { RouterOutputs } from '@anchang/api'
 import { describeFailure } from '../../common/api/failure'
-import { useDeviceApi, useDeviceStore } from '../../common/stores/device'
+import { useDeviceApi } from '../../common/stores/device'
 
 /** Kiosk PINs are four digits (the demo's 1001 … 1006). */
 export const PIN_LENGTH = 4
@@ -37,7 +37,6 @@ export const ACTIONS_FOR: Record<DutyIdentity['standing'], readonly DutyAction[]
  * kept only until the action is done or refused, and `reset` forgets everything.
  */
 export const useConsultantDutyStore = defineStore('consultantDuty', () => {
-  const device = useDeviceStore()
   const step = ref<DutyStep>('pin')
   const pin = ref('')
   const sending = ref(false)
@@ -85,19 +84,6 @@ export const useConsultantDutyStore = defineStore('consultantDuty', () => {
     }
   }
 
-  /** Where the consultant stands now; the break and back answers do not say. */
-  async function positionOf(consultantId: string): Promise<number | null> {
-    const projectId = device.project?.id
-    if (!projectId) return null
-    try {
-      const board = await rotation.board.query({ projectId })
-      return board.queue.find((entry) => entry.consultantId === consultantId)?.position ?? null
-    } catch {
-      // The action itself went through; the place is a courtesy and is left out if unknown.
-      return null
-    }
-  }
-
   async function perform(action: DutyAction, reason: BreakReason | null = null): Promise<void> {
     if (sending.value || pin.value.length !== PIN_LENGTH) return
     const mine = generation
@@ -114,12 +100,8 @@ export const useConsultantDutyStore = defineStore('consultantDuty', () => {
         }
       } else {
         const onBreak = action === 'break'
-        const { consultant } = await rotation.setBreak.mutate({
-          pin: pin.value,
-          onBreak,
-          ...(reason ? { reason } : {}),
-        })
-        result = { consultant, position: await positionOf(consultant.id) }
+        const { consultant, position } = await rotation.setBreak.mutate({ pin: pin.value, onBreak, ...(reason ? { reason } : {}) })
+        result = { consultant, position }
       }
       if (mine !== generation) return
       pin.value = ''

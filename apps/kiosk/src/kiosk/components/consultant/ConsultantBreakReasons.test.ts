@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { i18n } from '../../../common/locales'
 import { useDeviceStore } from '../../../common/stores/device'
-import { BREAK_KEEPS_PLACE } from '../../domain/break-reasons'
+import { DEFAULT_BREAK_KEEPS_PLACE as BREAK_KEEPS_PLACE } from '@anchang/shared/break-reasons'
 import { deviceMe, fakeServer, pairedDevice, type FakeServer } from '../../../test/fake-server'
 import ConsultantBreakReasons from './ConsultantBreakReasons.vue'
 
