@@ -17,8 +17,17 @@ const appImports = (...extra) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
     {
-      paths: [{ name: '@anchang/api', allowTypeImports: true, message: 'The apps take only types from the API: `import type`.' }],
-      patterns: [forbid(ours('db', 'server'), 'The browser apps reach the server through tRPC only.'), ...extra],
+      paths: [
+        {
+          name: '@anchang/api',
+          allowTypeImports: true,
+          message: 'The apps take only types from the API: `import type`.',
+        },
+      ],
+      patterns: [
+        forbid(ours('db', 'server'), 'The browser apps reach the server through tRPC only.'),
+        ...extra,
+      ],
     },
   ],
 })
@@ -54,7 +63,10 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       '@typescript-eslint/await-thenable': 'error',
     },
   },
@@ -67,7 +79,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration in apps/server/src/env.ts and pass it in.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in apps/server/src/env.ts and pass it in.',
+        },
       ],
     },
   },
@@ -75,11 +91,15 @@ export default tseslint.config(
   // Who may import whom (STYLE.md, "The house at a glance").
   {
     files: ['packages/shared/src/**'],
-    rules: restrictImports(forbid(['@anchang/*'], 'packages/shared is the bottom of the house: it imports nothing of ours.')),
+    rules: restrictImports(
+      forbid(['@anchang/*'], 'packages/shared is the bottom of the house: it imports nothing of ours.'),
+    ),
   },
   {
     files: ['packages/db/src/**'],
-    rules: restrictImports(forbid(ours('api', 'server', 'admin', 'kiosk'), 'packages/db builds on packages/shared only.')),
+    rules: restrictImports(
+      forbid(ours('api', 'server', 'admin', 'kiosk'), 'packages/db builds on packages/shared only.'),
+    ),
   },
   {
     files: ['packages/api/src/**'],
@@ -88,8 +108,19 @@ export default tseslint.config(
   { files: ['apps/admin/src/**', 'apps/kiosk/src/**'], rules: appImports() },
   {
     files: ['apps/kiosk/src/common/**'],
-    rules: appImports(forbid(['**/kiosk/**', '**/board/**'], 'common/ serves both screens and imports neither kiosk/ nor board/.')),
+    rules: appImports(
+      forbid(
+        ['**/kiosk/**', '**/board/**'],
+        'common/ serves both screens and imports neither kiosk/ nor board/.',
+      ),
+    ),
   },
-  { files: ['apps/kiosk/src/kiosk/**'], rules: appImports(forbid(['**/board/**'], 'The kiosk and the board share only common/.')) },
-  { files: ['apps/kiosk/src/board/**'], rules: appImports(forbid(['**/kiosk/**'], 'The kiosk and the board share only common/.')) },
+  {
+    files: ['apps/kiosk/src/kiosk/**'],
+    rules: appImports(forbid(['**/board/**'], 'The kiosk and the board share only common/.')),
+  },
+  {
+    files: ['apps/kiosk/src/board/**'],
+    rules: appImports(forbid(['**/kiosk/**'], 'The kiosk and the board share only common/.')),
+  },
 )

@@ -34,17 +34,35 @@ const BOARDS = Number(process.env.BOARDS ?? 100)
 const SECONDS = Number(process.env.SECONDS ?? 4)
 const work = mkdtempSync(join(tmpdir(), 'anchang-bench-'))
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
 // ---- one HTTP client for every measurement ------------------------------------------------------
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
 
-function post(port: number, path: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+function post(
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
@@ -57,7 +75,15 @@ function post(port: number, path: string, body: string, headers: Record<string, 
 }
 
 /** Sends `total` requests (or runs for `seconds`) from `CONCURRENCY` loops; answers rate and latencies. */
-async function drive(opts: { port: number; path: string; body: (i: number) => string; headers?: Record<string, string>; total?: number; seconds?: number; onDone?: (i: number, ms: number) => void }) {
+async function drive(opts: {
+  port: number
+  path: string
+  body: (i: number) => string
+  headers?: Record<string, string>
+  total?: number
+  seconds?: number
+  onDone?: (i: number, ms: number) => void
+}) {
   let next = 0
   let failures = 0
   const latencies: number[] = []
@@ -78,12 +104,24 @@ async function drive(opts: { port: number; path: string; body: (i: number) => st
   await Promise.all(Array.from({ length: CONCURRENCY }, loop))
   const seconds = (performance.now() - started) / 1000
   latencies.sort((a, b) => a - b)
-  return { rate: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length, failures }
+  return {
+    rate: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    count: latencies.length,
+    failures,
+  }
 }
 
-function startChild(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+function startChild(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let buffer = ''
     child.stdout!.on('data', (chunk: Buffer) => {
       buffer += chunk.toString()
@@ -114,7 +152,12 @@ async function echoFloor() {
     })
     server.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().port))`
   const { child, port } = await startChild(['-e', source], {})
-  const result = await drive({ port, path: '/echo', body: (i) => JSON.stringify({ phone: `139${String(i).padStart(8, '0')}` }), seconds: SECONDS })
+  const result = await drive({
+    port,
+    path: '/echo',
+    body: (i) => JSON.stringify({ phone: `139${String(i).padStart(8, '0')}` }),
+    seconds: SECONDS,
+  })
   child.kill()
   return result
 }
@@ -160,18 +203,32 @@ async function startServer() {
   return { child, port }
 }
 
-async function call<T>(port: number, path: string, input: unknown, headers: Record<string, string> = {}): Promise<{ data: T; cookie?: string }> {
+async function call<T>(
+  port: number,
+  path: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ data: T; cookie?: string }> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify(input ?? {})
-    const req = http.request({ host: '127.0.0.1', port, path: `/trpc/${path}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const json = JSON.parse(Buffer.concat(chunks).toString())
-        if (json.error) return reject(new Error(`${path}: ${json.error.message}`))
-        resolve({ data: json.result.data, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] })
-      })
-    })
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/trpc/${path}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const json = JSON.parse(Buffer.concat(chunks).toString())
+          if (json.error) return reject(new Error(`${path}: ${json.error.message}`))
+          resolve({ data: json.result.data, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] })
+        })
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -192,24 +249,32 @@ async function boardLatency(port: number, projectId: string, kioskToken: string,
       const seen = new Map<string, number>()
       arrivals.push(seen)
       return new Promise<void>((ready, fail) => {
-        const req = http.get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${boardToken}`, accept: 'text/event-stream' } }, (res) => {
-          let buffer = ''
-          res.setEncoding('utf8')
-          res.on('data', (chunk: string) => {
-            const now = performance.now()
-            buffer += chunk
-            let end = buffer.indexOf('\n\n')
-            while (end >= 0) {
-              const event = buffer.slice(0, end)
-              buffer = buffer.slice(end + 2)
-              if (event.includes('"queue"')) {
-                ready()
-                for (const id of watched) if (!seen.has(id) && event.includes(id)) seen.set(id, now)
+        const req = http.get(
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            headers: { authorization: `Bearer ${boardToken}`, accept: 'text/event-stream' },
+          },
+          (res) => {
+            let buffer = ''
+            res.setEncoding('utf8')
+            res.on('data', (chunk: string) => {
+              const now = performance.now()
+              buffer += chunk
+              let end = buffer.indexOf('\n\n')
+              while (end >= 0) {
+                const event = buffer.slice(0, end)
+                buffer = buffer.slice(end + 2)
+                if (event.includes('"queue"')) {
+                  ready()
+                  for (const id of watched) if (!seen.has(id) && event.includes(id)) seen.set(id, now)
+                }
+                end = buffer.indexOf('\n\n')
               }
-              end = buffer.indexOf('\n\n')
-            }
-          })
-        })
+            })
+          },
+        )
         req.on('error', fail)
         requests.push(req)
       })
@@ -218,7 +283,12 @@ async function boardLatency(port: number, projectId: string, kioskToken: string,
   const samples: number[] = []
   for (let i = 0; i < 30; i++) {
     const phone = `137${String(i).padStart(8, '0')}`
-    const pending = call<{ receptionId?: string; waitingId?: string }>(port, 'kiosk.checkIn', { phone, partySize: 2 }, { authorization: `Bearer ${kioskToken}` })
+    const pending = call<{ receptionId?: string; waitingId?: string }>(
+      port,
+      'kiosk.checkIn',
+      { phone, partySize: 2 },
+      { authorization: `Bearer ${kioskToken}` },
+    )
     const { data } = await pending
     const answered = performance.now()
     const id = data.waitingId ?? data.receptionId!
@@ -231,21 +301,37 @@ async function boardLatency(port: number, projectId: string, kioskToken: string,
   }
   for (const req of requests) req.destroy()
   samples.sort((a, b) => a - b)
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), missed: samples.filter((s) => s === Infinity).length, samples: samples.length }
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    missed: samples.filter((s) => s === Infinity).length,
+    samples: samples.length,
+  }
 }
 
 function kioskInitialJs(): string {
   const dist = join(root, 'apps/kiosk/dist')
   if (!existsSync(join(dist, 'index.html'))) return 'not built (run pnpm build first)'
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const files = new Set([...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/kiosk\/([^"]+\.js)"/g)].map((m) => m[1]!))
-  const bytes = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0)
+  const files = new Set(
+    [
+      ...html.matchAll(
+        /<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/kiosk\/([^"]+\.js)"/g,
+      ),
+    ].map((m) => m[1]!),
+  )
+  const bytes = [...files].reduce(
+    (sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length,
+    0,
+  )
   return `${fmt(bytes / 1024, 1)} KB gzipped (goal < 150 KB)`
 }
 
 // ---- the run -------------------------------------------------------------------------------------
 
-console.log(`Anchang check-in benchmark — ${CHECKINS} check-ins after ${WARMUP} to warm up, ${CONCURRENCY} connections, ${BOARDS} boards\n`)
+console.log(
+  `Anchang check-in benchmark — ${CHECKINS} check-ins after ${WARMUP} to warm up, ${CONCURRENCY} connections, ${BOARDS} boards\n`,
+)
 const echo = await echoFloor()
 console.log(`floor  node:http JSON echo        ${fmt(echo.rate)} req/s   p99 ${fmt(echo.p99, 2)} ms`)
 const commits = commitFloor()
@@ -254,19 +340,48 @@ const floor = Math.min(echo.rate, commits.rate)
 
 const { child, port } = await startServer()
 try {
-  const login = await call<{ user: { projects: { id: string }[] } }>(port, 'auth.login', { username: 'manager', password: 'demo1234' })
+  const login = await call<{ user: { projects: { id: string }[] } }>(port, 'auth.login', {
+    username: 'manager',
+    password: 'demo1234',
+  })
   const cookie = { cookie: login.cookie! }
   const projectId = login.data.user.projects[0]!.id
-  const kiosk = await call<{ token: string }>(port, 'devices.pair', { projectId, kind: 'kiosk', name: 'bench kiosk' }, cookie)
-  const board = await call<{ token: string }>(port, 'devices.pair', { projectId, kind: 'board', name: 'bench board' }, cookie)
-  for (const pin of ['1001', '1002', '1003']) await call(port, 'rotation.signIn', { pin }, { authorization: `Bearer ${kiosk.data.token}` })
+  const kiosk = await call<{ token: string }>(
+    port,
+    'devices.pair',
+    { projectId, kind: 'kiosk', name: 'bench kiosk' },
+    cookie,
+  )
+  const board = await call<{ token: string }>(
+    port,
+    'devices.pair',
+    { projectId, kind: 'board', name: 'bench board' },
+    cookie,
+  )
+  for (const pin of ['1001', '1002', '1003'])
+    await call(port, 'rotation.signIn', { pin }, { authorization: `Bearer ${kiosk.data.token}` })
 
   const sse = await boardLatency(port, projectId, kiosk.data.token, board.data.token)
-  console.log(`board  update after check-in response, ${BOARDS} boards: p50 ${fmt(sse.p50, 1)} ms, p99 ${fmt(sse.p99, 1)} ms (goal p99 < 50 ms)${sse.missed ? `, ${sse.missed} of ${sse.samples} never arrived` : ''}`)
+  console.log(
+    `board  update after check-in response, ${BOARDS} boards: p50 ${fmt(sse.p50, 1)} ms, p99 ${fmt(sse.p99, 1)} ms (goal p99 < 50 ms)${sse.missed ? `, ${sse.missed} of ${sse.samples} never arrived` : ''}`,
+  )
 
   const checkInBody = (i: number) =>
-    JSON.stringify({ phone: `13${(i % 7) + 3}${String(i).padStart(8, '0')}`, surname: '王', title: '先生', partySize: 2, channel: '网络', consentVersion: '2026-11' })
-  await drive({ port, path: '/trpc/kiosk.checkIn', headers: { authorization: `Bearer ${kiosk.data.token}` }, total: WARMUP, body: (i) => checkInBody(CHECKINS + i) })
+    JSON.stringify({
+      phone: `13${(i % 7) + 3}${String(i).padStart(8, '0')}`,
+      surname: '王',
+      title: '先生',
+      partySize: 2,
+      channel: '网络',
+      consentVersion: '2026-11',
+    })
+  await drive({
+    port,
+    path: '/trpc/kiosk.checkIn',
+    headers: { authorization: `Bearer ${kiosk.data.token}` },
+    total: WARMUP,
+    body: (i) => checkInBody(CHECKINS + i),
+  })
 
   const slice = Math.max(1, Math.floor(CHECKINS / 4))
   const sliceStarts: number[] = []
@@ -289,10 +404,18 @@ try {
       }
     },
   })
-  console.log(`server kiosk.checkIn                ${fmt(result.rate)} req/s   p50 ${fmt(result.p50, 2)} ms   p99 ${fmt(result.p99, 2)} ms   (${result.failures} failed)`)
-  console.log(`       by slice of ${fmt(slice)} as the waiting line grows from ${fmt(WARMUP)}: ${sliceRates.map((r) => fmt(r)).join(' → ')} req/s (last ÷ first = ${fmt(sliceRates.at(-1)! / sliceRates[0]!, 2)})`)
-  console.log(`\nratio  check-in ÷ lower floor (${floor === echo.rate ? 'HTTP echo' : 'SQLite commit'}) = ${fmt(result.rate / floor, 2)}   (goal ≥ 0.50)`)
-  console.log(`       check-in ÷ HTTP echo = ${fmt(result.rate / echo.rate, 2)}, check-in ÷ SQLite commit = ${fmt(result.rate / commits.rate, 2)}`)
+  console.log(
+    `server kiosk.checkIn                ${fmt(result.rate)} req/s   p50 ${fmt(result.p50, 2)} ms   p99 ${fmt(result.p99, 2)} ms   (${result.failures} failed)`,
+  )
+  console.log(
+    `       by slice of ${fmt(slice)} as the waiting line grows from ${fmt(WARMUP)}: ${sliceRates.map((r) => fmt(r)).join(' → ')} req/s (last ÷ first = ${fmt(sliceRates.at(-1)! / sliceRates[0]!, 2)})`,
+  )
+  console.log(
+    `\nratio  check-in ÷ lower floor (${floor === echo.rate ? 'HTTP echo' : 'SQLite commit'}) = ${fmt(result.rate / floor, 2)}   (goal ≥ 0.50)`,
+  )
+  console.log(
+    `       check-in ÷ HTTP echo = ${fmt(result.rate / echo.rate, 2)}, check-in ÷ SQLite commit = ${fmt(result.rate / commits.rate, 2)}`,
+  )
   console.log(`kiosk  initial JavaScript ${kioskInitialJs()}`)
 } finally {
   child.kill('SIGTERM')

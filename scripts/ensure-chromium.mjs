@@ -16,7 +16,9 @@ if (!existsSync('/usr/bin/chromium')) missing.push('chromium')
 if (!hasFont()) missing.push('fonts-wqy-microhei')
 if (missing.length) {
   if (process.getuid?.() !== 0) {
-    console.error(`Browser tests need Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`)
+    console.error(
+      `Browser tests need Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`,
+    )
     process.exit(1)
   }
   console.log(`Installing ${missing.join(', ')} from Debian…`)

@@ -53,7 +53,9 @@ test.describe('a consultant on the phone', () => {
     // 李娜 (c2) starts signed out, with nothing left open from an earlier spec.
     const c2 = await playwright.request.newContext({ baseURL })
     await signInApi(c2, 'c2')
-    const mine = await trpc<{ receptions: { receptionId: string }[] }>(c2, 'GET', 'rotation.mine', { projectId })
+    const mine = await trpc<{ receptions: { receptionId: string }[] }>(c2, 'GET', 'rotation.mine', {
+      projectId,
+    })
     for (const r of mine.receptions) {
       await trpc(c2, 'POST', 'reception.finish', { receptionId: r.receptionId, result: 'valid', grade: 'C' })
     }
@@ -61,12 +63,17 @@ test.describe('a consultant on the phone', () => {
     // receiving from an earlier spec cannot sign out, but is not free either.
     for (const c of CONSULTANTS) {
       const answer = await call(request, 'POST', 'rotation.signOut', { pin: c.pin }, kiosk)
-      if (!answer.ok) expect(answer.error?.data.code, `${c.username} signs out: ${answer.error?.message}`).toBe('CONFLICT')
+      if (!answer.ok)
+        expect(answer.error?.data.code, `${c.username} signs out: ${answer.error?.message}`).toBe('CONFLICT')
     }
     // A visitor left waiting by an earlier spec would go to 李娜 the moment she signs in.
     const before = await trpc<Board>(request, 'GET', 'rotation.board', { projectId })
     for (const w of before.waiting) {
-      await trpc(request, 'POST', 'rotation.leaveLine', { projectId, waitingId: w.waitingId, reason: '测试前清理等候区' })
+      await trpc(request, 'POST', 'rotation.leaveLine', {
+        projectId,
+        waitingId: w.waitingId,
+        reason: '测试前清理等候区',
+      })
     }
 
     await signInAdmin(page, 'c2')
@@ -123,12 +130,9 @@ test.describe('a consultant on the phone', () => {
     await expect(page.getByTestId('reception-today')).toContainText('王先生（2人，网络）')
 
     // The manager's record has it: valid B, by rotation, with the queue as it was.
-    const today = await trpc<{ phone: string; consultantName: string; result?: string; grade: string | null; reason: string }[]>(
-      request,
-      'GET',
-      'reception.log',
-      { projectId, date: before.date },
-    )
+    const today = await trpc<
+      { phone: string; consultantName: string; result?: string; grade: string | null; reason: string }[]
+    >(request, 'GET', 'reception.log', { projectId, date: before.date })
     expect(today.find((r) => r.phone === `${phone.slice(0, 3)}****${phone.slice(7)}`)).toMatchObject({
       consultantName: '李娜',
       result: 'valid',
@@ -154,7 +158,8 @@ test.describe('a manager at the desk', () => {
     const projectId = await signInApi(request, 'manager')
     const kiosk = await pairKiosk(request, projectId)
     // Three consultants on the floor, whatever earlier specs left (signing in twice keeps the place).
-    for (const c of CONSULTANTS.slice(2, 5)) await trpc(request, 'POST', 'rotation.signIn', { pin: c.pin }, kiosk)
+    for (const c of CONSULTANTS.slice(2, 5))
+      await trpc(request, 'POST', 'rotation.signIn', { pin: c.pin }, kiosk)
 
     await signInAdmin(page, 'manager')
     await page.getByTestId('side-nav').getByTestId('nav-floor').click()
@@ -170,7 +175,9 @@ test.describe('a manager at the desk', () => {
     const lastRow = queue.locator('li', { hasText: last })
     await lastRow.getByTestId('queue-up').click()
     const dialog = page.getByTestId('reason-dialog')
-    await expect(dialog.getByTestId('reason-description')).toContainText(`把 ${last} 从第 ${order.length} 位调到第 ${order.length - 1} 位`)
+    await expect(dialog.getByTestId('reason-description')).toContainText(
+      `把 ${last} 从第 ${order.length} 位调到第 ${order.length - 1} 位`,
+    )
 
     // No reason: the server refuses, and the dialog says so in its words.
     await dialog.getByTestId('reason-submit').click()
@@ -185,8 +192,12 @@ test.describe('a manager at the desk', () => {
 
     // Dragging the first row onto the last one sends it to the tail.
     const first = moved[0]!
-    await queue.locator('li', { hasText: first }).dragTo(queue.locator('li', { hasText: moved[moved.length - 1]! }))
-    await expect(dialog.getByTestId('reason-description')).toContainText(`把 ${first} 从第 1 位调到第 ${moved.length} 位`)
+    await queue
+      .locator('li', { hasText: first })
+      .dragTo(queue.locator('li', { hasText: moved[moved.length - 1]! }))
+    await expect(dialog.getByTestId('reason-description')).toContainText(
+      `把 ${first} 从第 1 位调到第 ${moved.length} 位`,
+    )
     await dialog.getByTestId('reason-input').locator('textarea').fill('暂时去签合同，排到最后')
     await dialog.getByTestId('reason-submit').click()
     await expect(queue.getByTestId('queue-name')).toHaveText([...moved.slice(1), first])

@@ -126,12 +126,16 @@ async function openPairingCode(page: Page, name: string) {
   await page.getByTestId('pair-submit').click()
 }
 
-test('a manager creates a pairing code for a kiosk and sees it large, with its countdown', async ({ page }) => {
+test('a manager creates a pairing code for a kiosk and sees it large, with its countdown', async ({
+  page,
+}) => {
   await openPairingCode(page, `大厅自助机${unique().suffix}`)
   await expect(page.getByTestId('pairing-code')).toHaveText(/^\d{6}$/)
   await expect(page.getByText('在自助机或大屏上打开 /kiosk 或 /board，输入此配对码')).toBeVisible()
   await expect(page.getByTestId('pairing-countdown')).toHaveText(/剩余有效时间 (10:00|9:[0-5]\d)/)
-  const fontSize = await page.getByTestId('pairing-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+  const fontSize = await page
+    .getByTestId('pairing-code')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
   expect(fontSize).toBeGreaterThanOrEqual(44)
 })
 

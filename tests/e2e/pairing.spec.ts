@@ -10,9 +10,17 @@ const PAIRING_PROMPT = '请输入管理后台显示的 6 位配对码'
 
 type DeviceKind = 'kiosk' | 'board'
 
-async function createPairingCode(request: APIRequestContext, kind: DeviceKind, name: string): Promise<string> {
+async function createPairingCode(
+  request: APIRequestContext,
+  kind: DeviceKind,
+  name: string,
+): Promise<string> {
   const projectId = await signInApi(request, 'manager')
-  const { code } = await trpc<{ code: string }>(request, 'POST', 'devices.createPairingCode', { projectId, kind, name })
+  const { code } = await trpc<{ code: string }>(request, 'POST', 'devices.createPairingCode', {
+    projectId,
+    kind,
+    name,
+  })
   expect(code).toMatch(/^\d{6}$/)
   return code
 }
@@ -30,7 +38,10 @@ const codeSlots = (page: Page) => page.getByTestId('pairing-code')
 test.describe('kiosk on a 1024×768 touch tablet', () => {
   test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true })
 
-  test('pairs with the code from the admin app, greets, and stays paired across a reload', async ({ page, request }) => {
+  test('pairs with the code from the admin app, greets, and stays paired across a reload', async ({
+    page,
+    request,
+  }) => {
     const code = await createPairingCode(request, 'kiosk', '前台1')
     await page.goto('/kiosk')
     await expect(page.getByRole('heading', { name: PAIRING_PROMPT })).toBeVisible()
@@ -64,7 +75,10 @@ test.describe('kiosk on a 1024×768 touch tablet', () => {
     await expect(page.getByRole('heading', { name: '欢迎光临' })).toBeVisible()
   })
 
-  test('a wrong code is refused in a Chinese sentence and the digits stay to correct', async ({ page, allowFailedRequest }) => {
+  test('a wrong code is refused in a Chinese sentence and the digits stay to correct', async ({
+    page,
+    allowFailedRequest,
+  }) => {
     allowFailedRequest('devices.claim')
     await page.goto('/kiosk')
     await tapCode(page, '000000')
@@ -87,7 +101,11 @@ test.describe('kiosk on a 1024×768 touch tablet', () => {
     await expect(page.getByRole('heading', { name: PAIRING_PROMPT })).toBeVisible()
   })
 
-  test('keeps the typed code while the network is down and pairs once it is back', async ({ page, request, allowFailedRequest }) => {
+  test('keeps the typed code while the network is down and pairs once it is back', async ({
+    page,
+    request,
+    allowFailedRequest,
+  }) => {
     allowFailedRequest('devices.claim')
     const code = await createPairingCode(request, 'kiosk', '前台2')
     await page.goto('/kiosk')
@@ -102,7 +120,11 @@ test.describe('kiosk on a 1024×768 touch tablet', () => {
     await expect(page.getByText('网络连接中断，正在重试…')).toHaveCount(0)
   })
 
-  test('goes back to pairing, with the reason, when a manager revokes it', async ({ page, request, allowFailedRequest }) => {
+  test('goes back to pairing, with the reason, when a manager revokes it', async ({
+    page,
+    request,
+    allowFailedRequest,
+  }) => {
     allowFailedRequest('devices.me')
     const code = await createPairingCode(request, 'kiosk', '前台-待撤销')
     await page.goto('/kiosk')

@@ -26,17 +26,20 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
  */
 const SIGN_IN_PATHS = new Set(['auth.login'])
 
-const unauthorizedLink: TRPCLink<AppRouter> = () => ({ op, next }) =>
-  observable((observer) =>
-    next(op).subscribe({
-      next: (value) => observer.next(value),
-      error: (error) => {
-        if (error.data?.code === 'UNAUTHORIZED' && !SIGN_IN_PATHS.has(op.path)) onUnauthorized(error.message)
-        observer.error(error)
-      },
-      complete: () => observer.complete(),
-    }),
-  )
+const unauthorizedLink: TRPCLink<AppRouter> =
+  () =>
+  ({ op, next }) =>
+    observable((observer) =>
+      next(op).subscribe({
+        next: (value) => observer.next(value),
+        error: (error) => {
+          if (error.data?.code === 'UNAUTHORIZED' && !SIGN_IN_PATHS.has(op.path))
+            onUnauthorized(error.message)
+          observer.error(error)
+        },
+        complete: () => observer.complete(),
+      }),
+    )
 
 /** Server errors come back worded in the language the person reads. */
 const headers = () => ({ 'Accept-Language': currentLocale() })

@@ -1,5 +1,11 @@
 import express, { type ErrorRequestHandler } from 'express'
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { Socket } from 'node:net'
 import { createContext, type AppDeps } from '@anchang/api'
 import { MESSAGES, pickLocale, type Locale, type MessageKey } from '@anchang/shared'
@@ -55,18 +61,28 @@ export function createApp(deps: AppDeps, opts: { repoRoot?: string; trustProxy?:
   })
   if (opts.repoRoot) mountApps(app, opts.repoRoot)
   app.use((req, res) => {
-    res.status(404).type('json').send(errorBody('request.notFoundPage', prepareRequest(req, res, deps.log, trustProxy).locale, 'NOT_FOUND'))
+    res
+      .status(404)
+      .type('json')
+      .send(
+        errorBody('request.notFoundPage', prepareRequest(req, res, deps.log, trustProxy).locale, 'NOT_FOUND'),
+      )
   })
   // Express's own refusals (a malformed path for the static files, say) and our faults alike.
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     const { locale } = prepareRequest(req, res, deps.log, trustProxy)
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500
-    if (status === 500) deps.log.error('unhandled error', { error: err instanceof Error ? err.stack : String(err) })
+    if (status === 500)
+      deps.log.error('unhandled error', { error: err instanceof Error ? err.stack : String(err) })
     if (res.headersSent) return
     res
       .status(status)
       .type('json')
-      .send(status === 500 ? errorBody('server.internal', locale, 'INTERNAL_SERVER_ERROR') : errorBody('request.invalid', locale, 'BAD_REQUEST'))
+      .send(
+        status === 500
+          ? errorBody('server.internal', locale, 'INTERNAL_SERVER_ERROR')
+          : errorBody('request.invalid', locale, 'BAD_REQUEST'),
+      )
   }
   app.use(onError)
 
@@ -85,7 +101,10 @@ export function createApp(deps: AppDeps, opts: { repoRoot?: string; trustProxy?:
 
 /** What no handler caught: logged with its stack, answered with a sentence, and the server goes on. */
 function lastResort(deps: AppDeps, req: IncomingMessage, res: ServerResponse, error: unknown): void {
-  deps.log.error('request failed outside any handler', { path: req.url?.slice(0, 200), error: error instanceof Error ? error.stack : String(error) })
+  deps.log.error('request failed outside any handler', {
+    path: req.url?.slice(0, 200),
+    error: error instanceof Error ? error.stack : String(error),
+  })
   if (res.headersSent) {
     res.end()
     return
@@ -98,7 +117,10 @@ function lastResort(deps: AppDeps, req: IncomingMessage, res: ServerResponse, er
  * The HTTP server around the app. A request Node cannot even parse (a URL or headers past its
  * limit, a malformed request line) never reaches the listener: it gets a JSON sentence here.
  */
-export function createHttpServer(deps: AppDeps, opts: { repoRoot?: string; trustProxy?: boolean } = {}): { server: Server; app: App } {
+export function createHttpServer(
+  deps: AppDeps,
+  opts: { repoRoot?: string; trustProxy?: boolean } = {},
+): { server: Server; app: App } {
   const app = createApp(deps, opts)
   const server = createServer(app.listener)
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {

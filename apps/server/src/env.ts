@@ -26,7 +26,12 @@ const Env = z.object({
   DB_FILE: z.string().min(1).default('data/anchang.db'),
   SEED: z.enum(SEEDS).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(720),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(720),
   /** Behind a reverse proxy: trust its X-Forwarded-* headers (client address, HTTPS). */
   TRUST_PROXY: Flag,
   /** Webhook URLs may point at loopback or private addresses (a group robot on the office's own network). */
@@ -43,6 +48,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
     throw new Error(`Invalid configuration: ${problems}`)
   }
   const repoRoot = findRepoRoot()
-  const dbFile = parsed.data.DB_FILE === ':memory:' || isAbsolute(parsed.data.DB_FILE) ? parsed.data.DB_FILE : resolve(repoRoot, parsed.data.DB_FILE)
+  const dbFile =
+    parsed.data.DB_FILE === ':memory:' || isAbsolute(parsed.data.DB_FILE)
+      ? parsed.data.DB_FILE
+      : resolve(repoRoot, parsed.data.DB_FILE)
   return { ...parsed.data, repoRoot, dbFile }
 }

@@ -52,20 +52,28 @@ async function stillServing(): Promise<void> {
 }
 
 describe('malformed addresses and cookies', () => {
-  it.each(['/trpc/%E0%A4%A', '/trpc/auth.me%', '/trpc/%', '/%E0%A4%A', '/kiosk/%E0%A4%A', '/trpc/a,%ZZ?batch=1'])(
-    '%s is a 4xx sentence and the server keeps serving',
-    async (path) => {
-      const answer = await sendTo(server, path)
-      expect(answer.status).toBeGreaterThanOrEqual(400)
-      expect(answer.status).toBeLessThan(500)
-      expect(typeof answer.body?.error?.message).toBe('string')
-      await stillServing()
-    },
-  )
+  it.each([
+    '/trpc/%E0%A4%A',
+    '/trpc/auth.me%',
+    '/trpc/%',
+    '/%E0%A4%A',
+    '/kiosk/%E0%A4%A',
+    '/trpc/a,%ZZ?batch=1',
+  ])('%s is a 4xx sentence and the server keeps serving', async (path) => {
+    const answer = await sendTo(server, path)
+    expect(answer.status).toBeGreaterThanOrEqual(400)
+    expect(answer.status).toBeLessThan(500)
+    expect(typeof answer.body?.error?.message).toBe('string')
+    await stillServing()
+  })
 
   it('names the problem in the reader’s language', async () => {
-    expect(expectRefusal(await sendTo(server, '/trpc/%E0%A4%A'), 400, 'BAD_REQUEST')).toBe('请求地址里有无法识别的字符，请检查地址。')
-    expect(expectRefusal(await sendTo(server, '/trpc/%E0%A4%A', { lang: 'en' }), 400, 'BAD_REQUEST')).toMatch(/^The request address/)
+    expect(expectRefusal(await sendTo(server, '/trpc/%E0%A4%A'), 400, 'BAD_REQUEST')).toBe(
+      '请求地址里有无法识别的字符，请检查地址。',
+    )
+    expect(expectRefusal(await sendTo(server, '/trpc/%E0%A4%A', { lang: 'en' }), 400, 'BAD_REQUEST')).toMatch(
+      /^The request address/,
+    )
   })
 
   it('a procedure path that is not one (then, __proto__, constructor) is 404, not a fault', async () => {
@@ -81,7 +89,11 @@ describe('malformed addresses and cookies', () => {
     const session = await query('auth.session', undefined, { cookie })
     expect(session.status).toBe(200)
     expect(session.body.result.data).toEqual({ user: null })
-    expectRefusal(await query('auth.me', undefined, { cookie: 'a=b; ; =; anchang_session' }), 401, 'UNAUTHORIZED')
+    expectRefusal(
+      await query('auth.me', undefined, { cookie: 'a=b; ; =; anchang_session' }),
+      401,
+      'UNAUTHORIZED',
+    )
   })
 
   it('a URL past the limit is answered with a JSON sentence in both languages', async () => {
@@ -105,8 +117,13 @@ describe('sign-in guesses sent together', () => {
     try {
       const calls = [...Array.from({ length: 30 }, (_, i) => `wrong-${i}`), DEMO_PASSWORD]
       const body = Object.fromEntries(calls.map((password, i) => [String(i), { username: 'c1', password }]))
-      const answer = await sendTo(own, `/trpc/${calls.map(() => 'auth.login').join(',')}?batch=1`, { method: 'POST', body })
-      const codes = (answer.body as { error?: { data: { code: string } } }[]).map((r) => r.error?.data.code ?? 'OK')
+      const answer = await sendTo(own, `/trpc/${calls.map(() => 'auth.login').join(',')}?batch=1`, {
+        method: 'POST',
+        body,
+      })
+      const codes = (answer.body as { error?: { data: { code: string } } }[]).map(
+        (r) => r.error?.data.code ?? 'OK',
+      )
       expect(codes.slice(0, 10)).toEqual(Array(10).fill('UNAUTHORIZED'))
       expect(codes.slice(10)).toEqual(Array(21).fill('TOO_MANY_REQUESTS'))
       expect(answer.headers.getSetCookie()).toEqual([])
@@ -121,16 +138,20 @@ describe('sign-in guesses sent together', () => {
     const own = await startServer()
     try {
       const passwords = [...Array.from({ length: 14 }, (_, i) => `wrong-${i}`), DEMO_PASSWORD]
-      const answers = await Promise.all(passwords.map((password) => mutate('auth.login', { username: 'c2', password }, {}, own)))
+      const answers = await Promise.all(
+        passwords.map((password) => mutate('auth.login', { username: 'c2', password }, {}, own)),
+      )
       const judged = answers.filter((a) => a.status !== 429)
       expect(judged.length).toBeLessThanOrEqual(10)
       expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(5)
       // The right password was either among the ten judged (and signed in, as one of 10 tries may) or refused.
       const signedIn = answers.filter((a) => a.status === 200)
       expect(signedIn.length).toBeLessThanOrEqual(1)
-      expect(await mutate('auth.login', { username: 'c2', password: 'one-more-guess' }, {}, own).then((a) => a.status)).toBe(
-        signedIn.length ? 401 : 429,
-      )
+      expect(
+        await mutate('auth.login', { username: 'c2', password: 'one-more-guess' }, {}, own).then(
+          (a) => a.status,
+        ),
+      ).toBe(signedIn.length ? 401 : 429)
     } finally {
       await own.close()
     }
@@ -139,7 +160,9 @@ describe('sign-in guesses sent together', () => {
   it('a batch of more than 50 calls is refused whole with a sentence, and nothing runs', async () => {
     const before = count('audit_log')
     const paths = Array.from({ length: 51 }, () => 'auth.login').join(',')
-    const body = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [String(i), { username: 'c3', password: 'x' }]))
+    const body = Object.fromEntries(
+      Array.from({ length: 51 }, (_, i) => [String(i), { username: 'c3', password: 'x' }]),
+    )
     const answer = await sendTo(server, `/trpc/${paths}?batch=1`, { method: 'POST', body })
     expect(expectRefusal(answer, 400, 'BAD_REQUEST')).toBe('一次最多只能发送 50 个请求，请分批发送。')
     expect(count('audit_log')).toBe(before)
@@ -150,7 +173,10 @@ describe('deep or huge JSON', () => {
   it('an array 30 000 levels deep under an unknown key is refused before anything runs: no change, no entry', async () => {
     const cookie = await signIn('manager')
     const projectId = await demoProjectId(cookie)
-    const before = { audit: count('audit_log'), name: (await query('projects.get', { projectId }, { cookie })).body.result.data.name }
+    const before = {
+      audit: count('audit_log'),
+      name: (await query('projects.get', { projectId }, { cookie })).body.result.data.name,
+    }
     const body = `{"projectId":${JSON.stringify(projectId)},"name":"被改名了","junk":${'['.repeat(30_000)}${']'.repeat(30_000)}}`
     const answer = await mutate('projects.update', body, { cookie })
     expect(answer.status).toBeGreaterThanOrEqual(400)
@@ -162,7 +188,9 @@ describe('deep or huge JSON', () => {
   it('says so in a sentence when the nesting parses but goes too deep', async () => {
     const cookie = await signIn('manager')
     const body = `{"projectId":"x","junk":${'['.repeat(40)}${']'.repeat(40)}}`
-    expect(expectRefusal(await mutate('projects.update', body, { cookie }), 400, 'BAD_REQUEST')).toBe('请求内容嵌套层数过多，请检查后重试。')
+    expect(expectRefusal(await mutate('projects.update', body, { cookie }), 400, 'BAD_REQUEST')).toBe(
+      '请求内容嵌套层数过多，请检查后重试。',
+    )
   })
 })
 
@@ -194,7 +222,12 @@ describe('cross-site requests', () => {
       headers: { origin: 'http://evil.example' },
     })
     expectRefusal(originOnly, 403, 'FORBIDDEN')
-    const nullOrigin = await sendTo(server, '/trpc/staff.create', { method: 'POST', body: staffBody(projectId, 'evil.director3'), cookie, headers: { origin: 'null' } })
+    const nullOrigin = await sendTo(server, '/trpc/staff.create', {
+      method: 'POST',
+      body: staffBody(projectId, 'evil.director3'),
+      cookie,
+      headers: { origin: 'null' },
+    })
     expectRefusal(nullOrigin, 403, 'FORBIDDEN')
     expect(count('users')).toBe(before)
   })
@@ -238,7 +271,10 @@ function openStream(path: string, input: unknown, headers: Record<string, string
   const events: { event: string; data: string; at: number }[] = []
   const controller = new AbortController()
   const ended = (async () => {
-    const response = await fetch(`${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers, signal: controller.signal })
+    const response = await fetch(
+      `${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+      { headers, signal: controller.signal },
+    )
     const reader = response.body!.getReader()
     const decoder = new TextDecoder()
     let buffer = ''
@@ -268,7 +304,8 @@ describe('open streams end with their credentials', () => {
   it('a board’s stream ends within a second of devices.revoke, saying the device is no longer paired', async () => {
     const cookie = await signIn('manager')
     const projectId = await demoProjectId(cookie)
-    const paired = (await mutate('devices.pair', { projectId, kind: 'board', name: '大厅' }, { cookie })).body.result.data
+    const paired = (await mutate('devices.pair', { projectId, kind: 'board', name: '大厅' }, { cookie })).body
+      .result.data
     const stream = openStream('rotation.onChange', { projectId }, { authorization: `Bearer ${paired.token}` })
     expect(await stream.until(() => stream.events.some((e) => e.event === 'message'))).toBe(true)
     const revokedAt = Date.now()
@@ -277,7 +314,10 @@ describe('open streams end with their credentials', () => {
     const error = stream.events.find((e) => e.event === 'serialized-error')
     expect(error, 'the stream says why it ends').toBeDefined()
     expect(error!.at - revokedAt).toBeLessThan(1_500)
-    expect(JSON.parse(error!.data)).toMatchObject({ data: { code: 'UNAUTHORIZED' }, message: '这台设备未配对或已被撤销，请让经理重新配对。' })
+    expect(JSON.parse(error!.data)).toMatchObject({
+      data: { code: 'UNAUTHORIZED' },
+      message: '这台设备未配对或已被撤销，请让经理重新配对。',
+    })
   })
 
   it('a consultant’s notice stream ends after logout, and after deactivation', async () => {
@@ -289,13 +329,17 @@ describe('open streams end with their credentials', () => {
       expect(await stream.until(() => stream.events.some((e) => e.event === 'connected'))).toBe(true)
       if (end === 'logout') await mutate('auth.logout', {}, { cookie })
       else {
-        const c5 = (await query('staff.list', { projectId }, { cookie: manager })).body.result.data.find((s: { username: string }) => s.username === 'c5')
+        const c5 = (await query('staff.list', { projectId }, { cookie: manager })).body.result.data.find(
+          (s: { username: string }) => s.username === 'c5',
+        )
         await mutate('staff.setActive', { userId: c5.id, active: false }, { cookie: manager })
       }
       expect(await stream.ended).toBe('ended')
       expect(stream.events.map((e) => e.event)).toContain('serialized-error')
       if (end === 'deactivate') {
-        const c5 = (await query('staff.list', { projectId }, { cookie: manager })).body.result.data.find((s: { username: string }) => s.username === 'c5')
+        const c5 = (await query('staff.list', { projectId }, { cookie: manager })).body.result.data.find(
+          (s: { username: string }) => s.username === 'c5',
+        )
         await mutate('staff.setActive', { userId: c5.id, active: true }, { cookie: manager })
       }
     }
@@ -305,7 +349,9 @@ describe('open streams end with their credentials', () => {
 describe('batches through tRPC’s own httpBatchLink', () => {
   it('answers each call of a batch in order, successes and refusals side by side', async () => {
     const cookie = await signIn('assistant')
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { cookie } })] })
+    const client = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { cookie } })],
+    })
     const projectId = await demoProjectId(cookie)
     const [me, project, devices] = await Promise.allSettled([
       client.auth.me.query(),
@@ -324,7 +370,9 @@ describe('batches through tRPC’s own httpBatchLink', () => {
   it('a batch of mutations runs them in order in one request', async () => {
     const cookie = await signIn('manager')
     const projectId = await demoProjectId(cookie)
-    const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { cookie } })] })
+    const client = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${server.url}/trpc`, headers: { cookie } })],
+    })
     const [a, b] = await Promise.all([
       client.devices.pair.mutate({ projectId, kind: 'kiosk', name: '一号' }),
       client.devices.pair.mutate({ projectId, kind: 'board', name: '二号' }),
@@ -337,8 +385,12 @@ describe('batches through tRPC’s own httpBatchLink', () => {
   it('a mutation sent by GET in a batch is refused, and so is a subscription in a batch', async () => {
     const cookie = await signIn('manager')
     const projectId = await demoProjectId(cookie)
-    const input = encodeURIComponent(JSON.stringify({ 0: { projectId, kind: 'kiosk', name: 'GET 配对' }, 1: { projectId } }))
-    const answer = await sendTo(server, `/trpc/devices.pair,rotation.onNotice?batch=1&input=${input}`, { cookie })
+    const input = encodeURIComponent(
+      JSON.stringify({ 0: { projectId, kind: 'kiosk', name: 'GET 配对' }, 1: { projectId } }),
+    )
+    const answer = await sendTo(server, `/trpc/devices.pair,rotation.onNotice?batch=1&input=${input}`, {
+      cookie,
+    })
     expect((answer.body as { error: { data: { code: string } } }[]).map((r) => r.error.data.code)).toEqual([
       'METHOD_NOT_SUPPORTED',
       'METHOD_NOT_SUPPORTED',

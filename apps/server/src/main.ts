@@ -31,12 +31,17 @@ deps.webhooks.start()
 const { server, app } = createHttpServer(deps, { repoRoot: env.repoRoot, trustProxy: env.TRUST_PROXY })
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address()
-  log.info('listening', { port: typeof address === 'object' && address ? address.port : env.PORT, dbFile: env.dbFile })
+  log.info('listening', {
+    port: typeof address === 'object' && address ? address.port : env.PORT,
+    dbFile: env.dbFile,
+  })
 })
 
 // The last resort: whatever escaped every handler is logged and the server keeps serving. SQLite
 // transactions are synchronous, so nothing is left half written by an error thrown past them.
-process.on('uncaughtException', (error) => log.error('uncaught exception', { error: error.stack ?? String(error) }))
+process.on('uncaughtException', (error) =>
+  log.error('uncaught exception', { error: error.stack ?? String(error) }),
+)
 process.on('unhandledRejection', (reason) =>
   log.error('unhandled rejection', { error: reason instanceof Error ? reason.stack : String(reason) }),
 )

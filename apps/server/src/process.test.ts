@@ -36,20 +36,39 @@ function start(dbFile: string, seed = 'minimal'): Promise<Running> {
   })
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
 
-async function call<T>(port: number, path: string, input: unknown, headers: Record<string, string> = {}, method = 'POST') {
+async function call<T>(
+  port: number,
+  path: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+  method = 'POST',
+) {
   const url = `http://127.0.0.1:${port}/trpc/${path}${method === 'GET' ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ''}`
-  const response = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, ...(method === 'POST' ? { body: JSON.stringify(input) } : {}) })
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(method === 'POST' ? { body: JSON.stringify(input) } : {}),
+  })
   const json = (await response.json()) as { result?: { data: T }; error?: { message: string } }
   if (!json.result) throw new Error(`${path}: ${json.error?.message}`)
   return { data: json.result.data, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '' }
 }
 
 async function pairKiosk(port: number) {
-  const login = await call<{ user: { projects: { id: string }[] } }>(port, 'auth.login', { username: 'manager', password: 'demo1234' })
+  const login = await call<{ user: { projects: { id: string }[] } }>(port, 'auth.login', {
+    username: 'manager',
+    password: 'demo1234',
+  })
   const projectId = login.data.user.projects[0]!.id
-  const { data } = await call<{ token: string }>(port, 'devices.pair', { projectId, kind: 'kiosk', name: '前台' }, { cookie: login.cookie })
+  const { data } = await call<{ token: string }>(
+    port,
+    'devices.pair',
+    { projectId, kind: 'kiosk', name: '前台' },
+    { cookie: login.cookie },
+  )
   return { projectId, auth: { authorization: `Bearer ${data.token}` } }
 }
 
@@ -59,7 +78,10 @@ describe('the server process', { timeout: 30_000 }, () => {
     const db = join(dir, 'term.db')
     const server = await start(db)
     const { projectId, auth } = await pairKiosk(server.port)
-    const stream = await fetch(`http://127.0.0.1:${server.port}/trpc/rotation.onChange?input=${encodeURIComponent(JSON.stringify({ projectId }))}`, { headers: auth })
+    const stream = await fetch(
+      `http://127.0.0.1:${server.port}/trpc/rotation.onChange?input=${encodeURIComponent(JSON.stringify({ projectId }))}`,
+      { headers: auth },
+    )
     const reader = stream.body!.getReader()
     const first = new TextDecoder().decode((await reader.read()).value)
     expect(first).toContain('queue')
@@ -77,8 +99,18 @@ describe('the server process', { timeout: 30_000 }, () => {
     const first = await start(db)
     const { projectId, auth } = await pairKiosk(first.port)
     await call(first.port, 'rotation.signIn', { pin: '1001' }, auth)
-    const assigned = await call<{ outcome: string; receptionId: string }>(first.port, 'kiosk.checkIn', { phone: '13800138000', partySize: 2 }, auth)
-    const waiting = await call<{ outcome: string; waitingId: string }>(first.port, 'kiosk.checkIn', { phone: '13900139000' }, auth)
+    const assigned = await call<{ outcome: string; receptionId: string }>(
+      first.port,
+      'kiosk.checkIn',
+      { phone: '13800138000', partySize: 2 },
+      auth,
+    )
+    const waiting = await call<{ outcome: string; waitingId: string }>(
+      first.port,
+      'kiosk.checkIn',
+      { phone: '13900139000' },
+      auth,
+    )
     expect([assigned.data.outcome, waiting.data.outcome]).toEqual(['assigned', 'waiting'])
     const before = await call<unknown>(first.port, 'rotation.board', { projectId }, auth, 'GET')
     const killed = exited(first.child)
@@ -87,7 +119,11 @@ describe('the server process', { timeout: 30_000 }, () => {
 
     const second = await start(db, 'demo')
     try {
-      const after = await call<{ queue: unknown[]; waiting: { waitingId: string }[]; receiving: { receptionId: string }[] }>(second.port, 'rotation.board', { projectId }, auth, 'GET')
+      const after = await call<{
+        queue: unknown[]
+        waiting: { waitingId: string }[]
+        receiving: { receptionId: string }[]
+      }>(second.port, 'rotation.board', { projectId }, auth, 'GET')
       expect(after.data).toEqual(before.data)
       expect(after.data.receiving.map((r) => r.receptionId)).toEqual([assigned.data.receptionId])
       expect(after.data.waiting.map((w) => w.waitingId)).toEqual([waiting.data.waitingId])

@@ -68,7 +68,10 @@ export function prepareRequest(
 }
 
 /** The session cookie and device token a request carries. A cookie that cannot be decoded is no cookie. */
-export function credentialsOf(req: IncomingMessage): { sessionToken: string | null; bearerToken: string | null } {
+export function credentialsOf(req: IncomingMessage): {
+  sessionToken: string | null
+  bearerToken: string | null
+} {
   const cookies = req.headers.cookie ? parseCookie(req.headers.cookie) : {}
   const match = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)
   return { sessionToken: cookies[SESSION_COOKIE] ?? null, bearerToken: match ? match[1]! : null }

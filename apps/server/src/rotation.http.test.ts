@@ -14,14 +14,20 @@ import { sendTo, startServer, type Answer, type Running } from './test-server'
 type Board = RouterOutputs['rotation']['board']
 
 /** A tRPC call: a body makes it a POST (mutation), an input a GET (query). */
-const call = (on: Running, path: string, opts: { input?: unknown; body?: unknown; cookie?: string; bearer?: string } = {}) =>
-  sendTo(on, `/trpc/${path}`, opts)
+const call = (
+  on: Running,
+  path: string,
+  opts: { input?: unknown; body?: unknown; cookie?: string; bearer?: string } = {},
+) => sendTo(on, `/trpc/${path}`, opts)
 
 /** The manager signs in and pairs a kiosk and a board for the demo project. */
 async function openOffice(on: Running) {
   const login = await call(on, 'auth.login', { body: { username: 'manager', password: DEMO_PASSWORD } })
   expect(login.status, login.text).toBe(200)
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('anchang_session='))!.split(';')[0]!
+  const cookie = login.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('anchang_session='))!
+    .split(';')[0]!
   const projectId: string = login.body.result.data.user.projects[0].id
   const pair = async (kind: 'kiosk' | 'board', name: string) => {
     const paired = await call(on, 'devices.pair', { body: { projectId, kind, name }, cookie })
@@ -52,7 +58,8 @@ function boardStream(on: Running, token: string, projectId: string) {
   )
   return {
     errors,
-    next: () => new Promise<Board>((resolve) => (arrived.length ? resolve(arrived.shift()!) : waiters.push(resolve))),
+    next: () =>
+      new Promise<Board>((resolve) => (arrived.length ? resolve(arrived.shift()!) : waiters.push(resolve))),
     close: () => subscription.unsubscribe(),
   }
 }
@@ -78,7 +85,10 @@ describe('the board over HTTP and SSE', () => {
   })
 
   it('rotation.board answers a board’s Bearer token, and refuses a call without one', async () => {
-    const answer = await call(server, 'rotation.board', { input: { projectId: office.projectId }, bearer: office.board })
+    const answer = await call(server, 'rotation.board', {
+      input: { projectId: office.projectId },
+      bearer: office.board,
+    })
     expect(answer.status, answer.text).toBe(200)
     expect(answer.body.result.data).toMatchObject({
       queue: [{ consultantId: expect.any(String), name: '张伟', status: 'available', position: 1 }],
@@ -88,7 +98,10 @@ describe('the board over HTTP and SSE', () => {
     const anonymous = await call(server, 'rotation.board', { input: { projectId: office.projectId } })
     expect(anonymous.status).toBe(401)
     expect(anonymous.body.error.data.code).toBe('UNAUTHORIZED')
-    const forged = await call(server, 'rotation.board', { input: { projectId: office.projectId }, bearer: 'not-a-token' })
+    const forged = await call(server, 'rotation.board', {
+      input: { projectId: office.projectId },
+      bearer: 'not-a-token',
+    })
     expect(forged.status).toBe(401)
   })
 
@@ -99,16 +112,29 @@ describe('the board over HTTP and SSE', () => {
     expect(first.receiving).toEqual([])
 
     const checkIn = await call(server, 'kiosk.checkIn', {
-      body: { phone: '138 0013 8000', surname: '王', title: '女士', partySize: 2, consentVersion: CONSENT_VERSION },
+      body: {
+        phone: '138 0013 8000',
+        surname: '王',
+        title: '女士',
+        partySize: 2,
+        consentVersion: CONSENT_VERSION,
+      },
       bearer: office.kiosk,
     })
     expect(checkIn.status, checkIn.text).toBe(200)
     const outcome = checkIn.body.result.data
-    expect(outcome).toMatchObject({ outcome: 'assigned', reason: 'rotation', consultant: { id: first.queue[0]!.consultantId, name: '张伟' } })
+    expect(outcome).toMatchObject({
+      outcome: 'assigned',
+      reason: 'rotation',
+      consultant: { id: first.queue[0]!.consultantId, name: '张伟' },
+    })
 
     const after = await stream.next()
     expect(after.receiving).toEqual([
-      expect.objectContaining({ receptionId: outcome.receptionId, consultantId: first.queue[0]!.consultantId }),
+      expect.objectContaining({
+        receptionId: outcome.receptionId,
+        consultantId: first.queue[0]!.consultantId,
+      }),
     ])
     expect(after.queue[0]).toMatchObject({ name: '张伟', status: 'receiving' })
     expect(stream.errors).toEqual([])
@@ -127,7 +153,9 @@ describe('many kiosks at once over HTTP', () => {
   it('30 check-ins sent together get 30 distinct outcomes: 3 received, 27 waiting in places 1..27', async () => {
     const office = await openOffice(server)
     for (const pin of ['1001', '1002', '1003']) {
-      expect((await call(server, 'rotation.signIn', { body: { pin }, bearer: office.kiosk })).status).toBe(200)
+      expect((await call(server, 'rotation.signIn', { body: { pin }, bearer: office.kiosk })).status).toBe(
+        200,
+      )
     }
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
@@ -150,7 +178,10 @@ describe('many kiosks at once over HTTP', () => {
         .sort((a, b) => a - b),
     ).toEqual(Array.from({ length: 27 }, (_, i) => i + 1))
 
-    const board = await call(server, 'rotation.board', { input: { projectId: office.projectId }, bearer: office.board })
+    const board = await call(server, 'rotation.board', {
+      input: { projectId: office.projectId },
+      bearer: office.board,
+    })
     expect(board.body.result.data.receiving).toHaveLength(3)
     expect(board.body.result.data.waiting).toHaveLength(27)
   })

@@ -31,7 +31,12 @@ const CREDENTIAL_CHECK_MS = 500
 
 export interface TransportOptions {
   /** The context of one request; a subscription's device token may come in its connection parameters. */
-  makeContext: (req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST', connectionToken?: unknown) => Context
+  makeContext: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: 'GET' | 'POST',
+    connectionToken?: unknown,
+  ) => Context
   /** What every request was given first (request.ts): its language, above all, for refusals made before a context. */
   factsOf: (req: IncomingMessage) => RequestFacts
   maxBodyBytes: number
@@ -45,7 +50,8 @@ function procedureOf(ctx: Context, path: string, signal?: AbortSignal): Procedur
   if (!/^[A-Za-z]\w{0,40}(\.[A-Za-z]\w{0,40}){0,3}$/.test(path)) return null
   let node: unknown = createCaller(ctx, signal ? { signal } : {})
   for (const key of path.split('.')) {
-    if (key === 'then' || (typeof node !== 'function' && typeof node !== 'object') || node === null) return null
+    if (key === 'then' || (typeof node !== 'function' && typeof node !== 'object') || node === null)
+      return null
     node = (node as Record<string, unknown>)[key]
   }
   return typeof node === 'function' ? (node as Procedure) : null
@@ -58,7 +64,8 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
     const [node, depth] = stack.pop()!
     if (!node || typeof node !== 'object') continue
     if (depth >= max) return true
-    for (const child of Object.values(node)) if (child && typeof child === 'object') stack.push([child, depth + 1])
+    for (const child of Object.values(node))
+      if (child && typeof child === 'object') stack.push([child, depth + 1])
   }
   return false
 }
@@ -129,12 +136,20 @@ export function createRpcTransport(deps: AppDeps, opts: TransportOptions): RpcTr
   function shapeOf(cause: unknown, path: string, ctx: Context | undefined, locale: Context['locale']) {
     const error = getTRPCErrorFromUnknown(cause)
     if (error.code === 'INTERNAL_SERVER_ERROR') {
-      deps.log.error('procedure failed', { reqId: ctx?.requestId, path, error: error.cause?.stack ?? error.stack })
+      deps.log.error('procedure failed', {
+        reqId: ctx?.requestId,
+        path,
+        error: error.cause?.stack ?? error.stack,
+      })
     }
     return errorShape(error, locale, path)
   }
 
-  async function call(ctx: Context, path: string, input: unknown): Promise<{ status: number; body: unknown }> {
+  async function call(
+    ctx: Context,
+    path: string,
+    input: unknown,
+  ): Promise<{ status: number; body: unknown }> {
     try {
       const procedure = procedureOf(ctx, path)
       if (!procedure) throw new TRPCError({ code: 'NOT_FOUND' })
@@ -158,7 +173,13 @@ export function createRpcTransport(deps: AppDeps, opts: TransportOptions): RpcTr
    * of them with one serialization and a plain write each. The stream ends within a second of its
    * caller's session ending or device being revoked, with the refusal as tRPC's `serialized-error`.
    */
-  async function stream(ctx: Context, path: string, input: unknown, req: IncomingMessage, res: ServerResponse) {
+  async function stream(
+    ctx: Context,
+    path: string,
+    input: unknown,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) {
     const abort = new AbortController()
     const end = () => abort.abort()
     req.on('close', end)
@@ -177,10 +198,18 @@ export function createRpcTransport(deps: AppDeps, opts: TransportOptions): RpcTr
       const error = shapeOf(cause, path, ctx, ctx.locale)
       return sendJson(res, error.data.httpStatus, JSON.stringify({ error }))
     }
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive' })
-    res.write(`event: connected\ndata: ${JSON.stringify({ reconnectAfterInactivityMs: RECONNECT_AFTER_INACTIVITY_MS })}\n\n`)
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+    })
+    res.write(
+      `event: connected\ndata: ${JSON.stringify({ reconnectAfterInactivityMs: RECONNECT_AFTER_INACTIVITY_MS })}\n\n`,
+    )
     const projectId =
-      input && typeof input === 'object' && 'projectId' in input && typeof input.projectId === 'string' ? input.projectId : undefined
+      input && typeof input === 'object' && 'projectId' in input && typeof input.projectId === 'string'
+        ? input.projectId
+        : undefined
     const ping = setInterval(() => res.write('event: ping\ndata: \n\n'), PING_MS)
     const watch = setInterval(() => {
       if (credentialHolds(deps, ctx.credentials, ctx.actor, deps.clock(), projectId)) return
@@ -193,7 +222,8 @@ export function createRpcTransport(deps: AppDeps, opts: TransportOptions): RpcTr
     try {
       for await (const value of iterable) res.write(`data: ${serializeOnce(value)}\n\n`)
     } catch (cause) {
-      if (!abort.signal.aborted) deps.log.error('subscription failed', { reqId: ctx.requestId, path, error: String(cause) })
+      if (!abort.signal.aborted)
+        deps.log.error('subscription failed', { reqId: ctx.requestId, path, error: String(cause) })
     } finally {
       streams.delete(end)
       clearInterval(ping)
@@ -214,7 +244,8 @@ export function createRpcTransport(deps: AppDeps, opts: TransportOptions): RpcTr
     const batch = url.searchParams.get('batch') === '1'
     const paths = batch ? rawPath.split(',') : [rawPath]
     if (!method) throw requestError('METHOD_NOT_SUPPORTED', 'request.method', { path: rawPath })
-    if (paths.length > MAX_BATCH_CALLS) throw requestError('BAD_REQUEST', 'request.batchTooLarge', { max: MAX_BATCH_CALLS })
+    if (paths.length > MAX_BATCH_CALLS)
+      throw requestError('BAD_REQUEST', 'request.batchTooLarge', { max: MAX_BATCH_CALLS })
     refuseCrossSite(req, trustProxy)
     const text = method === 'GET' ? url.searchParams.get('input') : await readBody(req, maxBodyBytes)
     const raw = parseJson(text)
@@ -254,7 +285,9 @@ export function createRpcTransport(deps: AppDeps, opts: TransportOptions): RpcTr
 /** A subscription's device token travels in `connectionParams`: an EventSource cannot send headers. */
 function connectionToken(url: URL): unknown {
   try {
-    const params = JSON.parse(url.searchParams.get('connectionParams') ?? 'null') as { token?: unknown } | null
+    const params = JSON.parse(url.searchParams.get('connectionParams') ?? 'null') as {
+      token?: unknown
+    } | null
     return params?.token
   } catch {
     return undefined

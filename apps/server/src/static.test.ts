@@ -32,29 +32,41 @@ afterAll(async () => {
 })
 
 /** A raw GET: the bytes as sent, undecoded, and the headers. */
-function get(path: string, acceptEncoding?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  path: string,
+  acceptEncoding?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${server.url}${path}`, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-    })
+    const req = request(
+      `${server.url}${path}`,
+      { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        )
+      },
+    )
     req.on('error', reject)
     req.end()
   })
 }
 
 describe('the built apps on the wire', () => {
-  it.each(['/assets/app-1a2b3c.js', '/kiosk/assets/app-1a2b3c.js'])('%s goes as brotli to a browser that takes it', async (path) => {
-    const answer = await get(path, 'gzip, deflate, br')
-    expect(answer.status).toBe(200)
-    expect(answer.headers['content-encoding']).toBe('br')
-    expect(String(answer.headers.vary)).toMatch(/accept-encoding/i)
-    expect(answer.headers['content-type']).toMatch(/javascript/)
-    expect(answer.body.length).toBeLessThan(Buffer.byteLength(script) / 4)
-    expect(brotliDecompressSync(answer.body).toString()).toBe(script)
-    expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable')
-  })
+  it.each(['/assets/app-1a2b3c.js', '/kiosk/assets/app-1a2b3c.js'])(
+    '%s goes as brotli to a browser that takes it',
+    async (path) => {
+      const answer = await get(path, 'gzip, deflate, br')
+      expect(answer.status).toBe(200)
+      expect(answer.headers['content-encoding']).toBe('br')
+      expect(String(answer.headers.vary)).toMatch(/accept-encoding/i)
+      expect(answer.headers['content-type']).toMatch(/javascript/)
+      expect(answer.body.length).toBeLessThan(Buffer.byteLength(script) / 4)
+      expect(brotliDecompressSync(answer.body).toString()).toBe(script)
+      expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    },
+  )
 
   it('goes as gzip to a browser without brotli, and as it is to one that takes neither', async () => {
     const gz = await get('/assets/app-1a2b3c.js', 'gzip')
@@ -66,7 +78,12 @@ describe('the built apps on the wire', () => {
   })
 
   it('the pages are never cached, so a new build reaches kiosks on their next reload; deep links reload to their page', async () => {
-    for (const [path, title] of [['/', 'admin'], ['/floor', 'admin'], ['/kiosk/consultant', 'kiosk'], ['/board', 'board']]) {
+    for (const [path, title] of [
+      ['/', 'admin'],
+      ['/floor', 'admin'],
+      ['/kiosk/consultant', 'kiosk'],
+      ['/board', 'board'],
+    ]) {
       const answer = await get(path!, 'br')
       expect(answer.status, path).toBe(200)
       expect(answer.headers['cache-control'], path).toBe('no-cache')

@@ -22,16 +22,21 @@ export function mountApps(app: Express, repoRoot: string): void {
       serveStatic: {
         index: false,
         setHeaders(res: ServerResponse, path: string) {
-          res.setHeader('Cache-Control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache')
+          res.setHeader(
+            'Cache-Control',
+            /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          )
         },
       },
     })
-  const page = (dir: string, file: string): express.RequestHandler => (_req, res, next) => {
-    const path = join(dir, file)
-    if (!existsSync(path)) return next()
-    res.setHeader('Cache-Control', 'no-cache')
-    res.sendFile(path)
-  }
+  const page =
+    (dir: string, file: string): express.RequestHandler =>
+    (_req, res, next) => {
+      const path = join(dir, file)
+      if (!existsSync(path)) return next()
+      res.setHeader('Cache-Control', 'no-cache')
+      res.sendFile(path)
+    }
 
   app.use('/kiosk', files(kiosk))
   app.get(['/kiosk', '/kiosk/{*splat}'], page(kiosk, 'index.html'))

@@ -15,7 +15,9 @@ export interface Running {
   close(): Promise<void>
 }
 
-export async function startServer(opts: { log?: (line: string) => void; repoRoot?: string } = {}): Promise<Running> {
+export async function startServer(
+  opts: { log?: (line: string) => void; repoRoot?: string } = {},
+): Promise<Running> {
   const database = openDatabase(':memory:')
   await seedDatabase(database.db, 'minimal')
   const log = opts.log ? createLogger('debug', opts.log) : createLogger('silent')

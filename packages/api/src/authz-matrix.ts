@@ -99,16 +99,18 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
     })
     .run()
   const kiosk = world.createDevice({ projectId: projectA.id, kind: 'kiosk' })
-  const checkIn = (phone: string) => world.asDevice(kiosk).kiosk.checkIn({ phone, consentVersion: CONSENT_VERSION })
+  const checkIn = (phone: string) =>
+    world.asDevice(kiosk).kiosk.checkIn({ phone, consentVersion: CONSENT_VERSION })
 
   world.setNow(new Date(now.getTime() - DAY_MS))
   await world.asUser(people.consultant).rotation.signIn({ projectId: projectA.id })
   const yesterday = await checkIn('13900000001')
   world.setNow(now)
 
-  await world
-    .asUser(people.manager)
-    .projects.updateSettings({ projectId: projectA.id, settings: { rotation: { overdueFollowUpsBlock: true } } })
+  await world.asUser(people.manager).projects.updateSettings({
+    projectId: projectA.id,
+    settings: { rotation: { overdueFollowUpsBlock: true } },
+  })
   db.insert(customers)
     .values({
       id: newId(),
@@ -126,8 +128,14 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
   const received = await checkIn('13900000002')
   await world.asUser(people.consultant).rotation.signIn({ projectId: projectA.id })
   const waiting = await checkIn('13900000003')
-  const appeal = await world.asUser(receiver).reception.appeal({ receptionId: received.receptionId!, text: '这位客户是我约来的' })
-  if (yesterday.consultant?.id !== people.consultant.id || received.consultant?.id !== receiver.id || !waiting.waitingId) {
+  const appeal = await world
+    .asUser(receiver)
+    .reception.appeal({ receptionId: received.receptionId!, text: '这位客户是我约来的' })
+  if (
+    yesterday.consultant?.id !== people.consultant.id ||
+    received.consultant?.id !== receiver.id ||
+    !waiting.waitingId
+  ) {
     throw new Error('the authorization fixture did not set up the rotation it describes')
   }
   db.delete(auditLog).run()
@@ -275,7 +283,10 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     input: (f) => ({ projectId: f.projectA.id, pin: f.consultantPin, onBreak: true, reason: 'lunch' }),
     allowed: ON_DUTY,
   },
-  'rotation.signOut': { input: (f) => ({ projectId: f.projectA.id, pin: f.consultantPin }), allowed: ON_DUTY },
+  'rotation.signOut': {
+    input: (f) => ({ projectId: f.projectA.id, pin: f.consultantPin }),
+    allowed: ON_DUTY,
+  },
   'rotation.board': { input: (f) => ({ projectId: f.projectA.id }), allowed: BOARD_READERS },
   'rotation.onChange': { input: (f) => ({ projectId: f.projectA.id }), allowed: BOARD_READERS },
   'rotation.override': {
@@ -307,13 +318,27 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
   'rotation.onNotice': { input: (f) => ({ projectId: f.projectA.id }), allowed: MEMBERS },
 
   'kiosk.checkIn': {
-    input: () => ({ phone: '13900000004', surname: '王', title: '女士', partySize: 2, consentVersion: CONSENT_VERSION }),
+    input: () => ({
+      phone: '13900000004',
+      surname: '王',
+      title: '女士',
+      partySize: 2,
+      consentVersion: CONSENT_VERSION,
+    }),
     allowed: ['kiosk'],
   },
   'kiosk.identify': { input: (f) => ({ pin: f.consultantPin }), allowed: ['kiosk'] },
-  'reception.startCall': { input: (f) => ({ projectId: f.projectA.id, phone: '13900000005' }), allowed: MEMBERS },
+  'reception.startCall': {
+    input: (f) => ({ projectId: f.projectA.id, phone: '13900000005' }),
+    allowed: MEMBERS,
+  },
   'reception.finish': {
-    input: (f) => ({ receptionId: f.consultantReceptionId, result: 'valid', grade: 'B', note: '看了两套三居' }),
+    input: (f) => ({
+      receptionId: f.consultantReceptionId,
+      result: 'valid',
+      grade: 'B',
+      note: '看了两套三居',
+    }),
     allowed: ['consultant'],
   },
   'reception.log': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: MANAGING },
@@ -370,7 +395,9 @@ export async function invoke(caller: Caller, path: string, type: string, input: 
   let timer: ReturnType<typeof setTimeout> | undefined
   const first = await Promise.race([
     iterator.next(),
-    new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SUBSCRIPTION_GRACE_MS))),
+    new Promise<undefined>(
+      (resolve) => (timer = setTimeout(() => resolve(undefined), SUBSCRIPTION_GRACE_MS)),
+    ),
   ]).finally(() => clearTimeout(timer))
   // A generator still waiting for its first value closes only once it has one (e.g. a notice
   // stream in a quiet office), so it is left to end with the test world rather than awaited.

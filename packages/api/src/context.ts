@@ -44,7 +44,13 @@ export function createContext(deps: AppDeps, creds: RequestCredentials): Context
   const credentials = { sessionToken: creds.sessionToken ?? null, bearerToken: creds.bearerToken ?? null }
   const { actor, refused } = resolveActor(deps, credentials, now)
   const cookie = (value: string, maxAge: number) =>
-    serialize(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', maxAge, secure: creds.secure ?? false })
+    serialize(SESSION_COOKIE, value, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      maxAge,
+      secure: creds.secure ?? false,
+    })
   return {
     deps,
     db: deps.db,

@@ -11,8 +11,18 @@ const MINUTE = 60_000
 export function createThrottles(): AppDeps['throttles'] {
   return {
     loginUsername: new FailureThrottle({ mode: 'consecutive', limit: 10, lockMs: 15 * MINUTE }),
-    loginClient: new FailureThrottle({ mode: 'window', limit: 50, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE }),
-    pairingClient: new FailureThrottle({ mode: 'window', limit: 10, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE }),
+    loginClient: new FailureThrottle({
+      mode: 'window',
+      limit: 50,
+      windowMs: 15 * MINUTE,
+      lockMs: 15 * MINUTE,
+    }),
+    pairingClient: new FailureThrottle({
+      mode: 'window',
+      limit: 10,
+      windowMs: 15 * MINUTE,
+      lockMs: 15 * MINUTE,
+    }),
     kioskPin: new FailureThrottle({ mode: 'consecutive', limit: 5, lockMs: 5 * MINUTE }),
   }
 }

@@ -13,7 +13,11 @@ export function toTRPCError(error: DomainError): TRPCError {
 }
 
 /** A refusal the boundary itself makes (not a domain rule): a malformed request, a cross-site post. */
-export function requestError(code: TRPCError['code'], key: MessageKey, params?: DomainError['params']): TRPCError {
+export function requestError(
+  code: TRPCError['code'],
+  key: MessageKey,
+  params?: DomainError['params'],
+): TRPCError {
   return new TRPCError({ code, message: key, cause: new RequestRefusal(key, params) })
 }
 
@@ -29,7 +33,9 @@ class RequestRefusal extends Error {
 }
 
 function say(key: MessageKey, locale: Locale, params: DomainError['params'] = {}): string {
-  const worded = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[locale] : v]))
+  const worded = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[locale] : v]),
+  )
   return fill(MESSAGES[key][locale], worded)
 }
 
@@ -40,7 +46,8 @@ function say(key: MessageKey, locale: Locale, params: DomainError['params'] = {}
  */
 export function errorMessage(error: TRPCError, locale: Locale, path: string | undefined): string {
   const cause = error.cause
-  if (cause instanceof DomainError || cause instanceof RequestRefusal) return say(cause.key, locale, cause.params)
+  if (cause instanceof DomainError || cause instanceof RequestRefusal)
+    return say(cause.key, locale, cause.params)
   if (cause instanceof ZodError) return describeZodError(cause, locale)
   switch (error.code) {
     case 'PARSE_ERROR':
@@ -60,7 +67,9 @@ export function errorMessage(error: TRPCError, locale: Locale, path: string | un
 
 /** tRPC reports a body that is not JSON as BAD_REQUEST caused by a SyntaxError; the contract says PARSE_ERROR. */
 function normalized(error: TRPCError): TRPCError {
-  return error.code !== 'PARSE_ERROR' && error.cause instanceof SyntaxError ? new TRPCError({ code: 'PARSE_ERROR' }) : error
+  return error.code !== 'PARSE_ERROR' && error.cause instanceof SyntaxError
+    ? new TRPCError({ code: 'PARSE_ERROR' })
+    : error
 }
 
 export interface ErrorShape {

@@ -14,9 +14,11 @@ export function createLogger(
   write: (line: string) => void = (line) => process.stdout.write(line),
 ): Logger {
   const min = minLevel === 'silent' ? Infinity : ORDER[minLevel]
-  const log = (level: Level) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[level] < min) return
-    write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields }) + '\n')
-  }
+  const log =
+    (level: Level) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[level] < min) return
+      write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...fields }) + '\n')
+    }
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') }
 }

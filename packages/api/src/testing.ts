@@ -97,7 +97,14 @@ export function createTestWorld(opts: { database?: Database_ } = {}): TestWorld 
       const id = newId()
       const code = opts.code ?? unique('P').toUpperCase().slice(0, 10)
       db.insert(projects)
-        .values({ id, code, name: `项目 ${code}`, timeZone: opts.timeZone ?? 'Asia/Shanghai', settings: {}, createdAt: now.toISOString() })
+        .values({
+          id,
+          code,
+          name: `项目 ${code}`,
+          timeZone: opts.timeZone ?? 'Asia/Shanghai',
+          settings: {},
+          createdAt: now.toISOString(),
+        })
         .run()
       const names = opts.channels ?? ['自然来访', '网络']
       db.insert(channels)
@@ -121,7 +128,8 @@ export function createTestWorld(opts: { database?: Database_ } = {}): TestWorld 
           updatedAt: at,
         })
         .run()
-      for (const projectId of projectIds) db.insert(projectMembers).values({ projectId, userId: id, joinedAt: at }).run()
+      for (const projectId of projectIds)
+        db.insert(projectMembers).values({ projectId, userId: id, joinedAt: at }).run()
       const sessionToken = newToken()
       db.insert(sessions)
         .values({
@@ -139,14 +147,22 @@ export function createTestWorld(opts: { database?: Database_ } = {}): TestWorld 
       const id = newId()
       const token = newToken()
       db.insert(devices)
-        .values({ id, projectId, kind, name: `${kind} ${id}`, tokenHash: sha256(token), createdAt: now.toISOString() })
+        .values({
+          id,
+          projectId,
+          kind,
+          name: `${kind} ${id}`,
+          tokenHash: sha256(token),
+          createdAt: now.toISOString(),
+        })
         .run()
       return { id, token }
     },
     asUser: (user, locale) => call({ sessionToken: user.sessionToken }, locale),
     asDevice: (device, locale) => call({ bearerToken: device.token }, locale),
     anonymous: (locale) => call({}, locale),
-    rowCount: (table) => (database.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n,
+    rowCount: (table) =>
+      (database.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n,
     close: () => database.close(),
   }
 }

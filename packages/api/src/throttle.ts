@@ -12,10 +12,18 @@
 const DAY_MS = 86_400_000
 
 export class FailureThrottle {
-  private readonly entries = new Map<string, { count: number; since: number; last: number; lockedUntil: number }>()
+  private readonly entries = new Map<
+    string,
+    { count: number; since: number; last: number; lockedUntil: number }
+  >()
 
   constructor(
-    private readonly opts: { mode: 'consecutive' | 'window'; limit: number; lockMs: number; windowMs?: number },
+    private readonly opts: {
+      mode: 'consecutive' | 'window'
+      limit: number
+      lockMs: number
+      windowMs?: number
+    },
   ) {}
 
   /**
@@ -56,7 +64,8 @@ export class FailureThrottle {
   /** Many keys (a spray of usernames): forget the expired ones and those untouched for a day. */
   private prune(now: number): void {
     for (const [key, entry] of this.entries) {
-      if (entry.lockedUntil <= now && (this.isStale(entry, now) || now - entry.last > DAY_MS)) this.entries.delete(key)
+      if (entry.lockedUntil <= now && (this.isStale(entry, now) || now - entry.last > DAY_MS))
+        this.entries.delete(key)
     }
   }
 }

@@ -24,7 +24,8 @@ const boundary = t.middleware(async ({ ctx, type, path, next }) => {
     throw requestError('METHOD_NOT_SUPPORTED', 'request.method', { path })
   }
   const result = await next()
-  if (!result.ok && result.error.cause instanceof DomainError) return { ...result, error: toTRPCError(result.error.cause) }
+  if (!result.ok && result.error.cause instanceof DomainError)
+    return { ...result, error: toTRPCError(result.error.cause) }
   return result
 })
 
@@ -37,7 +38,8 @@ export type DeviceContext = Context & { actor: DeviceActor }
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   // A device is a known identity without a person's role: forbidden, not unauthenticated.
   if (ctx.actor.type === 'device') fail('FORBIDDEN', 'auth.forbiddenRole')
-  if (ctx.actor.type !== 'user') fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
+  if (ctx.actor.type !== 'user')
+    fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
   return next({ ctx: { ...ctx, actor: ctx.actor } })
 })
 
@@ -46,7 +48,10 @@ async function readRawInput(getRawInput: () => Promise<unknown>): Promise<unknow
   try {
     return await getRawInput()
   } catch (cause) {
-    throw new TRPCError({ code: 'BAD_REQUEST', cause: cause instanceof SyntaxError ? cause : new SyntaxError() })
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      cause: cause instanceof SyntaxError ? cause : new SyntaxError(),
+    })
   }
 }
 
@@ -64,7 +69,8 @@ export const staffProcedure = authedProcedure.use(async ({ ctx, getRawInput, nex
 
 const withRole = (roles: readonly Role[]) =>
   t.middleware(({ ctx, next }) => {
-    if (ctx.actor.type !== 'user' || !roles.includes(ctx.actor.user.role)) fail('FORBIDDEN', 'auth.forbiddenRole')
+    if (ctx.actor.type !== 'user' || !roles.includes(ctx.actor.user.role))
+      fail('FORBIDDEN', 'auth.forbiddenRole')
     return next()
   })
 
@@ -79,8 +85,10 @@ export const managingProcedure = authedProcedure.use(withRole(['director', 'mana
 
 const deviceOf = (kinds: readonly DeviceKind[]) =>
   t.middleware(({ ctx, next }) => {
-    if (ctx.actor.type === 'anonymous') fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.deviceUnknown' : 'auth.required')
-    if (ctx.actor.type !== 'device' || !kinds.includes(ctx.actor.device.kind)) fail('FORBIDDEN', 'auth.forbiddenRole')
+    if (ctx.actor.type === 'anonymous')
+      fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.deviceUnknown' : 'auth.required')
+    if (ctx.actor.type !== 'device' || !kinds.includes(ctx.actor.device.kind))
+      fail('FORBIDDEN', 'auth.forbiddenRole')
     return next({ ctx: { ...ctx, actor: ctx.actor } })
   })
 
@@ -89,7 +97,8 @@ export const deviceProcedure = publicProcedure.use(deviceOf(['kiosk', 'board']))
 
 /** The board's readers: a board or kiosk of the project, or any of its staff. */
 export const boardReaderProcedure = publicProcedure.use(async ({ ctx, getRawInput, next }) => {
-  if (ctx.actor.type === 'anonymous') fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
+  if (ctx.actor.type === 'anonymous')
+    fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
   assertProjectAccess(ctx, await projectIdOf(getRawInput))
   return next()
 })
@@ -100,7 +109,8 @@ export const boardReaderProcedure = publicProcedure.use(async ({ ctx, getRawInpu
  */
 export const dutyProcedure = publicProcedure.use(async ({ ctx, getRawInput, next }) => {
   const { actor } = ctx
-  if (actor.type === 'anonymous') fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
+  if (actor.type === 'anonymous')
+    fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
   const parsed = DutyInput.safeParse(await readRawInput(getRawInput))
   if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: parsed.error })
   const input = parsed.data

@@ -32,28 +32,52 @@ describe('openDatabase', () => {
     fresh('reopen.db').close()
     const { db } = fresh('reopen.db')
     expect(isEmptyDatabase(db)).toBe(true)
-    expect(db.select({ n: sql<number>`count(*)` }).from(projects).get()?.n).toBe(0)
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(projects)
+        .get()?.n,
+    ).toBe(0)
   })
 
   it('reuses compiled statements without mixing up raw rows and objects', () => {
     const { db, sqlite } = fresh()
     const at = new Date().toISOString()
-    db.insert(projects).values({ id: 'p1', code: 'P1', name: '一期', timeZone: 'Asia/Shanghai', createdAt: at }).run()
+    db.insert(projects)
+      .values({ id: 'p1', code: 'P1', name: '一期', timeZone: 'Asia/Shanghai', createdAt: at })
+      .run()
     // drizzle reads through raw rows; a plain read of the same text must still give objects.
-    expect(db.select({ name: projects.name }).from(projects).where(eq(projects.id, 'p1')).get()).toEqual({ name: '一期' })
+    expect(db.select({ name: projects.name }).from(projects).where(eq(projects.id, 'p1')).get()).toEqual({
+      name: '一期',
+    })
     const text = db.select({ name: projects.name }).from(projects).where(eq(projects.id, 'p1')).toSQL().sql
     expect(sqlite.prepare(text).get('p1')).toEqual({ name: '一期' })
-    expect(db.select({ name: projects.name }).from(projects).where(eq(projects.id, 'p1')).get()).toEqual({ name: '一期' })
+    expect(db.select({ name: projects.name }).from(projects).where(eq(projects.id, 'p1')).get()).toEqual({
+      name: '一期',
+    })
   })
 
   it('refuses a row that points at nothing', () => {
     const { db, sqlite } = fresh()
     expect(() =>
-      db.insert(users).values({ id: 'u', username: 'x', name: 'x', role: 'consultant', passwordHash: 'x', createdAt: '', updatedAt: '' }).run(),
+      db
+        .insert(users)
+        .values({
+          id: 'u',
+          username: 'x',
+          name: 'x',
+          role: 'consultant',
+          passwordHash: 'x',
+          createdAt: '',
+          updatedAt: '',
+        })
+        .run(),
     ).not.toThrow()
-    expect(() => sqlite.prepare(`insert into project_members (project_id, user_id, joined_at) values ('nope', 'u', '')`).run()).toThrow(
-      /FOREIGN KEY/,
-    )
+    expect(() =>
+      sqlite
+        .prepare(`insert into project_members (project_id, user_id, joined_at) values ('nope', 'u', '')`)
+        .run(),
+    ).toThrow(/FOREIGN KEY/)
   })
 })
 
@@ -61,7 +85,12 @@ describe('seedDatabase', () => {
   it('loads the demo accounts into an empty database, and changes nothing on one with data', async () => {
     const { db } = fresh()
     expect(await seedDatabase(db, 'minimal')).toBe(true)
-    const names = db.select({ username: users.username }).from(users).all().map((u) => u.username).sort()
+    const names = db
+      .select({ username: users.username })
+      .from(users)
+      .all()
+      .map((u) => u.username)
+      .sort()
     expect(names).toEqual(DEMO_PEOPLE.map((p) => p.username).sort())
     const before = db.select().from(users).all()
     expect(await seedDatabase(db, 'demo')).toBe(false)

@@ -26,4 +26,7 @@ export const BREAK_REASON_LABELS: Record<BreakReason, { 'zh-CN': string; en: str
 
 /** The labels in one language, as an app's message catalogue holds them. */
 export const breakReasonWords = (locale: 'zh-CN' | 'en'): Record<BreakReason, string> =>
-  Object.fromEntries(BREAK_REASONS.map((r) => [r, BREAK_REASON_LABELS[r][locale]])) as Record<BreakReason, string>
+  Object.fromEntries(BREAK_REASONS.map((r) => [r, BREAK_REASON_LABELS[r][locale]])) as Record<
+    BreakReason,
+    string
+  >

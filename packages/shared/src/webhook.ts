@@ -50,7 +50,10 @@ export function isPrivateWebhookUrl(raw: string): boolean {
   } catch {
     return false
   }
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '')
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '')
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) return true
   const v4 = ipv4Parts(host)
   if (v4) return privateIpv4(v4)

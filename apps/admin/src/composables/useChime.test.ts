@@ -46,12 +46,13 @@ describe('the new-reception chime', () => {
     none.unlock()
     expect(none.play()).toBe(false)
 
-    const refusing = createChime(() =>
-      class {
-        constructor() {
-          throw new Error('NotAllowedError')
-        }
-      } as unknown as new () => AudioContext,
+    const refusing = createChime(
+      () =>
+        class {
+          constructor() {
+            throw new Error('NotAllowedError')
+          }
+        } as unknown as new () => AudioContext,
     )
     expect(() => refusing.unlock()).not.toThrow()
     expect(refusing.play()).toBe(false)

@@ -4,7 +4,10 @@ type AudioContextConstructor = new () => AudioContext
 
 function browserAudioContext(): AudioContextConstructor | undefined {
   if (typeof window === 'undefined') return undefined
-  const w = window as unknown as { AudioContext?: AudioContextConstructor; webkitAudioContext?: AudioContextConstructor }
+  const w = window as unknown as {
+    AudioContext?: AudioContextConstructor
+    webkitAudioContext?: AudioContextConstructor
+  }
   // Older iOS Safari only has the prefixed constructor.
   return w.AudioContext ?? w.webkitAudioContext
 }

@@ -3,7 +3,11 @@ import { useI18n } from 'vue-i18n'
 import { useProjectStore } from '../stores/project'
 
 /** `2026-03-01 14:05` in the given zone: the form sales offices write times in, whatever the language. */
-export function formatDateTime(iso: string | null | undefined, timeZone: string, withSeconds = false): string {
+export function formatDateTime(
+  iso: string | null | undefined,
+  timeZone: string,
+  withSeconds = false,
+): string {
   if (!iso) return ''
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
@@ -32,7 +36,9 @@ export function formatLongDate(date: Date, timeZone: string, locale: string): st
 
 /** The hour of day in the project's zone, for the greeting. */
 export function hourIn(date: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(date))
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(date),
+  )
 }
 
 /** Formats server times in the current project's time zone. */
@@ -40,7 +46,8 @@ export function useDateFormat() {
   const project = useProjectStore()
   const { locale } = useI18n()
   return {
-    dateTime: (iso: string | null | undefined, withSeconds = false) => formatDateTime(iso, project.timeZone, withSeconds),
+    dateTime: (iso: string | null | undefined, withSeconds = false) =>
+      formatDateTime(iso, project.timeZone, withSeconds),
     longDate: (date: Date) => formatLongDate(date, project.timeZone, locale.value),
     timeZone: computed(() => project.timeZone),
   }

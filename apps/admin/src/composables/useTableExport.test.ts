@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { buildExportRows, buildWorkbook, columnWidths, exportFileName, fileStamp, type ExportColumn } from './useTableExport'
+import {
+  buildExportRows,
+  buildWorkbook,
+  columnWidths,
+  exportFileName,
+  fileStamp,
+  type ExportColumn,
+} from './useTableExport'
 
 interface Person {
   name: string
@@ -36,7 +43,9 @@ describe('export rows', () => {
   })
 
   it('names the file after the list, the project and the time, without characters Windows refuses', () => {
-    expect(exportFileName('员工名单', 'DEMO', fileStamp('2026-03-01 14:05'))).toBe('员工名单-DEMO-20260301-1405.xlsx')
+    expect(exportFileName('员工名单', 'DEMO', fileStamp('2026-03-01 14:05'))).toBe(
+      '员工名单-DEMO-20260301-1405.xlsx',
+    )
     expect(exportFileName('a/b: c', null, '20260301-1405')).toBe('a-b-c-20260301-1405.xlsx')
   })
 })
@@ -44,14 +53,20 @@ describe('export rows', () => {
 describe('the .xlsx file', () => {
   it('opens in Excel with the heading, the column titles and every row', async () => {
     const [header = [], ...body] = buildExportRows(columns, people)
-    const blob = await buildWorkbook({ title: '员工名单', subtitle: ['项目：思源·示范项目（DEMO）'], header: header.map(String), body })
+    const blob = await buildWorkbook({
+      title: '员工名单',
+      subtitle: ['项目：思源·示范项目（DEMO）'],
+      header: header.map(String),
+      body,
+    })
     expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
 
     const { Workbook } = await import('exceljs')
     const workbook = new Workbook()
     await workbook.xlsx.load(await blob.arrayBuffer())
     const sheet = workbook.getWorksheet('员工名单')!
-    const text = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))
+    const text = (row: number) =>
+      (sheet.getRow(row).values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))
     // The heading and subtitle span the table's width (merged cells read back as the first cell's value).
     expect(sheet.getCell('A1').value).toBe('员工名单')
     expect(sheet.getCell('C1').isMerged).toBe(true)

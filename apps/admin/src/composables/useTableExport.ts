@@ -18,11 +18,11 @@ export interface ExportTable {
 }
 
 /** The heading row and one row per item, blanks for missing values, in column order. */
-export function buildExportRows<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): (string | number)[][] {
-  return [
-    columns.map((c) => c.title),
-    ...rows.map((row) => columns.map((c) => c.value(row) ?? '')),
-  ]
+export function buildExportRows<T>(
+  columns: readonly ExportColumn<T>[],
+  rows: readonly T[],
+): (string | number)[][] {
+  return [columns.map((c) => c.title), ...rows.map((row) => columns.map((c) => c.value(row) ?? ''))]
 }
 
 /** A Chinese character takes two columns of an Excel cell. */
@@ -84,7 +84,10 @@ export async function buildWorkbook(table: ExportTable): Promise<Blob> {
   })
   sheet.views = [{ state: 'frozen', ySplit: headerRow.number }]
   if (table.body.length) {
-    sheet.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number, column: columnCount } }
+    sheet.autoFilter = {
+      from: { row: headerRow.number, column: 1 },
+      to: { row: headerRow.number, column: columnCount },
+    }
   }
   const buffer = await workbook.xlsx.writeBuffer()
   return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
@@ -116,7 +119,12 @@ export function useTableExport() {
     exporting.value = true
     try {
       const [header = [], ...body] = buildExportRows(options.columns, options.rows)
-      const blob = await buildWorkbook({ title: options.title, subtitle: options.subtitle, header: header.map(String), body })
+      const blob = await buildWorkbook({
+        title: options.title,
+        subtitle: options.subtitle,
+        header: header.map(String),
+        body,
+      })
       download(blob, options.fileName)
     } finally {
       exporting.value = false

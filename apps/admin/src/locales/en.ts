@@ -159,7 +159,8 @@ const en: Messages = {
       createTitle: 'Add staff',
       editTitle: 'Edit {name}',
       username: 'Username',
-      usernameHint: 'For signing in: 3–32 letters, digits, dots, underscores or dashes; it cannot change later.',
+      usernameHint:
+        'For signing in: 3–32 letters, digits, dots, underscores or dashes; it cannot change later.',
       name: 'Name',
       role: 'Role',
       password: 'First password',
@@ -210,7 +211,8 @@ const en: Messages = {
       name: 'Device name',
       namePlaceholder: 'e.g. Lobby kiosk',
       advanced: 'Advanced: issue a device token directly (for integrators)',
-      advancedHint: 'The token is shown only this once; store it safely now. Ordinary devices use a pairing code.',
+      advancedHint:
+        'The token is shown only this once; store it safely now. Ordinary devices use a pairing code.',
       submitCode: 'Create pairing code',
       submitToken: 'Issue device token',
       codeLabel: 'Pairing code',
@@ -240,13 +242,15 @@ const en: Messages = {
       'The kiosk lists these, in this order, when visitors say how they heard of us; a removed channel stays in past records.',
     channelPlaceholder: 'New channel',
     webhookUrl: 'Webhook URL',
-    webhookHint: 'Optional. Each assignment is posted to this group robot. The address is its key: once saved only its ends are shown; leave empty to keep it.',
+    webhookHint:
+      'Optional. Each assignment is posted to this group robot. The address is its key: once saved only its ends are shown; leave empty to keep it.',
     webhookSet: 'Set: {masked} (type a new address to replace it)',
     webhookClear: 'Remove the webhook: post nothing',
     saveBasics: 'Save basics',
     basicsSaved: 'Basics saved.',
     rules: 'Rotation and ownership rules',
-    rulesIntro: 'Offices word these rules differently. These settings apply to this project only and take effect when saved.',
+    rulesIntro:
+      'Offices word these rules differently. These settings apply to this project only and take effect when saved.',
     rotation: 'Rotation',
     ownership: 'Customer ownership',
     saveRules: 'Save rules',
@@ -397,7 +401,8 @@ const en: Messages = {
   reasonHelp: {
     rotation: 'Your turn in the rotation.',
     owner: 'Your returning customer, asking for you.',
-    on_behalf: "The customer's consultant is away or busy; you receive on their behalf and ownership stays with them.",
+    on_behalf:
+      "The customer's consultant is away or busy; you receive on their behalf and ownership stays with them.",
     waiting: 'This visitor was waiting in line; you were the first to be free.',
     override: 'Assigned to you by a sales manager.',
     make_up: 'Your last reception was invalid, so this one makes up the turn.',
@@ -433,8 +438,10 @@ const en: Messages = {
     titleOnBehalf: 'Received on your behalf',
     titleAppeal: 'Appeal answered',
     titleNeedsReassign: 'Reassign a visitor',
-    needsReassign: '{name} was signed out ({reason}); {visitor}, whom they were receiving, needs another consultant.',
-    needsReassignNoReason: '{name} was signed out; {visitor}, whom they were receiving, needs another consultant.',
+    needsReassign:
+      '{name} was signed out ({reason}); {visitor}, whom they were receiving, needs another consultant.',
+    needsReassignNoReason:
+      '{name} was signed out; {visitor}, whom they were receiving, needs another consultant.',
     goFloor: 'Reassign on the floor',
     assigned: 'New reception: {visitor} — {reason}',
     assignedCall: 'New call: {visitor} — {reason}',
@@ -517,10 +524,12 @@ const en: Messages = {
     breakStarted: 'On break ({reason}).',
     backDone: 'Welcome back; you are receiving again.',
     confirmSignOutTitle: 'Sign out',
-    confirmSignOut: "Signing out takes you out of today's rotation; signing in again puts you at the tail. Sign out?",
+    confirmSignOut:
+      "Signing out takes you out of today's rotation; signing in again puts you at the tail. Sign out?",
     breakDialog: {
       title: 'Take a break',
-      intro: 'Choose why. Some reasons keep your place in the queue; the others put you at the tail when you return.',
+      intro:
+        'Choose why. Some reasons keep your place in the queue; the others put you at the tail when you return.',
       keeps: 'Keeps your place',
       loses: 'Loses your place: back at the tail',
       submit: 'Start break',
@@ -531,7 +540,7 @@ const en: Messages = {
       elapsed: 'Time receiving',
       party: 'party of {n}',
       onBehalfOf: "On behalf of {name}: the customer stays {name}'s.",
-      onBehalfOfUnknown: "On behalf of another consultant: the customer stays theirs.",
+      onBehalfOfUnknown: 'On behalf of another consultant: the customer stays theirs.',
     },
     finish: {
       result: 'Result',
@@ -541,7 +550,8 @@ const en: Messages = {
       notePlaceholder: 'Needs, preferred layout, budget, next follow-up…',
       invalidReason: 'Why invalid',
       invalidPlaceholder: 'More detail (optional)',
-      invalidHelp: 'An invalid reception that used your turn gives it back: you return to the head (make-up turn).',
+      invalidHelp:
+        'An invalid reception that used your turn gives it back: you return to the head (make-up turn).',
       presets: {
         notBuyer: 'Not a buyer',
         courier: 'Courier / delivery',
@@ -569,7 +579,8 @@ const en: Messages = {
     appeal: {
       action: 'Appeal',
       title: 'Appeal: {visitor}',
-      intro: 'Disagree with the result, a missed turn or the assignment? Say why; a sales manager will answer.',
+      intro:
+        'Disagree with the result, a missed turn or the assignment? Say why; a sales manager will answer.',
       placeholder: 'e.g. This is my returning customer from last week and should have come to me.',
       submit: 'File appeal',
       done: 'Appeal filed; a manager will answer.',
@@ -584,7 +595,8 @@ const en: Messages = {
   },
   floor: {
     title: 'Floor',
-    intro: 'The live rotation. Drag a row or use ↑ ↓ to reorder; every change needs a written reason and goes into the record.',
+    intro:
+      'The live rotation. Drag a row or use ↑ ↓ to reorder; every change needs a written reason and goes into the record.',
     live: 'Live',
     reconnecting: 'Live link down; refreshing every 10 s',
     unknownConsultant: 'Signed-out consultant',
@@ -634,12 +646,14 @@ const en: Messages = {
       reassignPick: 'Choose an available consultant',
       reassignNone: 'No other consultant is free',
       missedTitle: 'Missed turn: {name}',
-      missedText: '{name} did not step up: the visitor goes to the next free consultant, {name} goes to the tail and a miss is counted.',
+      missedText:
+        '{name} did not step up: the visitor goes to the next free consultant, {name} goes to the tail and a miss is counted.',
       undoTitle: 'Undo assignment: {name}',
       undoText: 'The assignment is voided and {name} returns to where they were. {time} left to undo.',
       signOutTitle: 'Sign out: {name}',
       signOutText: '{name} leaves today’s rotation and gets no new visitors.',
-      signOutReceivingText: '{name} is receiving a visitor: after signing out, that visitor must be reassigned.',
+      signOutReceivingText:
+        '{name} is receiving a visitor: after signing out, that visitor must be reassigned.',
       leaveTitle: 'Visitor left',
       leaveText: 'This visitor has waited {time}. Record that they left the line?',
     },
@@ -655,7 +669,8 @@ const en: Messages = {
   },
   receptionLog: {
     title: 'Reception log',
-    intro: 'Why each visitor went to whom, and the queue as it stood: the record disputes are settled from. Times in the project time zone {tz}.',
+    intro:
+      'Why each visitor went to whom, and the queue as it stood: the record disputes are settled from. Times in the project time zone {tz}.',
     tabs: {
       receptions: 'Receptions ({n})',
       events: 'Rotation events ({n})',
@@ -707,7 +722,8 @@ const en: Messages = {
   },
   appeals: {
     title: 'Appeals',
-    intro: "Consultants appeal a result, a missed turn or an assignment. An accepted appeal may grant the next turn; the answer reaches the consultant at once and stays in the record.",
+    intro:
+      'Consultants appeal a result, a missed turn or an assignment. An accepted appeal may grant the next turn; the answer reaches the consultant at once and stays in the record.',
     columns: {
       createdAt: 'Filed',
       consultant: 'Consultant',
@@ -730,14 +746,17 @@ const en: Messages = {
       answer: 'Answer',
       answerPlaceholder: 'The decision and why; the consultant is told',
       grantTurn: 'Grant the next turn',
-      grantTurnHelp: 'Only when accepting: {name} goes to the head and receives the next new visitor (if signed in).',
+      grantTurnHelp:
+        'Only when accepting: {name} goes to the head and receives the next new visitor (if signed in).',
       submit: 'Send answer',
     },
   },
   customers: {
     title: 'Customers',
-    intro: "Find this project's customers by full number, part of it, or surname. Numbers of customers who are not yours show only the first three and last four digits.",
-    introManager: "Find this project's customers by full number, part of it, or surname. Viewing another consultant's customer's full number is recorded in the audit log.",
+    intro:
+      "Find this project's customers by full number, part of it, or surname. Numbers of customers who are not yours show only the first three and last four digits.",
+    introManager:
+      "Find this project's customers by full number, part of it, or surname. Viewing another consultant's customer's full number is recorded in the audit log.",
     search: 'Phone or surname',
     searchButton: 'Search',
     prompt: 'Enter a phone number or surname to search.',

@@ -61,14 +61,21 @@ describe('translations', () => {
   it('has every Chinese text in English too, and none left empty', () => {
     expect(keysOf(en).sort()).toEqual(keysOf(zhCN).sort())
     const empty = keysOf(en).filter((key) => {
-      const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], en)
+      const value = key
+        .split('.')
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], en)
       return value === ''
     })
     expect(empty).toEqual([])
   })
 
   it('names the roles the way a Chinese sales office does', () => {
-    expect(zhCN.roles).toEqual({ director: '销售总监', manager: '销售经理', assistant: '销售助理', consultant: '置业顾问' })
+    expect(zhCN.roles).toEqual({
+      director: '销售总监',
+      manager: '销售经理',
+      assistant: '销售助理',
+      consultant: '置业顾问',
+    })
   })
 })
 

@@ -18,7 +18,16 @@ describe('navigation by role', () => {
   })
 
   it('gives the manager the floor, the records and appeals, staff, devices and settings, but not the audit log', () => {
-    expect(navFor('manager')).toEqual(['home', 'floor', 'receptionLog', 'appeals', 'customers', 'staff', 'devices', 'settings'])
+    expect(navFor('manager')).toEqual([
+      'home',
+      'floor',
+      'receptionLog',
+      'appeals',
+      'customers',
+      'staff',
+      'devices',
+      'settings',
+    ])
     expect(canOpen('manager', 'audit')).toBe(false)
     expect(canOpen('manager', 'reception')).toBe(false)
   })

@@ -47,7 +47,8 @@ export function navFor(role: Role): PageKey[] {
 
 /** Where to go after signing in: only a path inside this app, never another site or the sign-in page. */
 export function safeRedirect(raw: unknown): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/'
+  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\'))
+    return '/'
   if (raw === '/login' || raw.startsWith('/login?')) return '/'
   return raw
 }

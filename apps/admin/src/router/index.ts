@@ -22,14 +22,24 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('../components/layout/LayoutShell.vue'),
     children: [
-      { path: '', name: 'home', component: () => import('../pages/HomePage.vue'), meta: { titleKey: 'nav.home' } },
+      {
+        path: '',
+        name: 'home',
+        component: () => import('../pages/HomePage.vue'),
+        meta: { titleKey: 'nav.home' },
+      },
       {
         path: 'reception',
         name: 'reception',
         component: () => import('../pages/ReceptionPage.vue'),
         meta: { titleKey: 'nav.reception' },
       },
-      { path: 'floor', name: 'floor', component: () => import('../pages/FloorPage.vue'), meta: { titleKey: 'nav.floor' } },
+      {
+        path: 'floor',
+        name: 'floor',
+        component: () => import('../pages/FloorPage.vue'),
+        meta: { titleKey: 'nav.floor' },
+      },
       {
         path: 'reception-log',
         name: 'receptionLog',
@@ -48,7 +58,12 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../pages/CustomersPage.vue'),
         meta: { titleKey: 'nav.customers' },
       },
-      { path: 'staff', name: 'staff', component: () => import('../pages/StaffPage.vue'), meta: { titleKey: 'nav.staff' } },
+      {
+        path: 'staff',
+        name: 'staff',
+        component: () => import('../pages/StaffPage.vue'),
+        meta: { titleKey: 'nav.staff' },
+      },
       {
         path: 'devices',
         name: 'devices',
@@ -67,7 +82,12 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../pages/ProjectsPage.vue'),
         meta: { titleKey: 'nav.projects' },
       },
-      { path: 'audit', name: 'audit', component: () => import('../pages/AuditPage.vue'), meta: { titleKey: 'nav.audit' } },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('../pages/AuditPage.vue'),
+        meta: { titleKey: 'nav.audit' },
+      },
       {
         path: ':pathMatch(.*)*',
         name: 'notFound',

@@ -36,10 +36,17 @@ export const useProjectStore = defineStore('project', () => {
   const detail = ref<ProjectDetail | null>(null)
 
   const projects = computed(() => session.user?.projects ?? [])
-  const currentId = computed(() => pickProjectId(projects.value.map((p) => p.id), chosenId.value))
+  const currentId = computed(() =>
+    pickProjectId(
+      projects.value.map((p) => p.id),
+      chosenId.value,
+    ),
+  )
   const current = computed(() => projects.value.find((p) => p.id === currentId.value) ?? null)
   /** Times on every page are shown in the project's zone, not the browser's. */
-  const timeZone = computed(() => (detail.value?.id === currentId.value ? detail.value?.timeZone : null) ?? 'Asia/Shanghai')
+  const timeZone = computed(
+    () => (detail.value?.id === currentId.value ? detail.value?.timeZone : null) ?? 'Asia/Shanghai',
+  )
 
   function choose(id: string): void {
     chosenId.value = id

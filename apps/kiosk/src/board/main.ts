@@ -10,7 +10,10 @@ import BoardApp from './BoardApp.vue'
 // A board is installed once and stays in the language it was set up in, across reloads.
 const savedLocale = localSetting('anchang.board.locale')
 if (isLocale(savedLocale.value)) setLocale(savedLocale.value)
-watch(() => i18n.global.locale.value, (locale) => (savedLocale.value = locale))
+watch(
+  () => i18n.global.locale.value,
+  (locale) => (savedLocale.value = locale),
+)
 
 const app = createApp(BoardApp)
 app.provide(DEVICE_KIND, 'board')

@@ -28,7 +28,9 @@ interface Refusal {
   body: { error: { message: string; code: number; data: { code: string; httpStatus: number } } }
 }
 export type Reply<T> = { status?: number; body: { result: { data: T } } } | Refusal
-export type Handler<P extends ProcedurePath> = (input: InputOf<P>) => Reply<OutputOf<P>> | Promise<Reply<OutputOf<P>>>
+export type Handler<P extends ProcedurePath> = (
+  input: InputOf<P>,
+) => Reply<OutputOf<P>> | Promise<Reply<OutputOf<P>>>
 
 export const ok = <T>(data: T): Reply<T> => ({ body: { result: { data } } })
 export const refused = (message: string, code = 'BAD_REQUEST', status = 400): Refusal => ({
@@ -64,7 +66,8 @@ export function fakeServer(): FakeServer {
   })
   return {
     fetch: fetchMock,
-    handle: (procedure, handler) => void handlers.set(procedure, handler as (input: unknown) => Reply<unknown>),
+    handle: (procedure, handler) =>
+      void handlers.set(procedure, handler as (input: unknown) => Reply<unknown>),
     calls: <P extends ProcedurePath>(procedure: P) => (received.get(procedure) ?? []) as InputOf<P>[],
   }
 }

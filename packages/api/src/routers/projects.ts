@@ -1,4 +1,9 @@
-import { ProjectCreateInput, ProjectScoped, ProjectSettingsUpdateInput, ProjectUpdateInput } from '@anchang/shared'
+import {
+  ProjectCreateInput,
+  ProjectScoped,
+  ProjectSettingsUpdateInput,
+  ProjectUpdateInput,
+} from '@anchang/shared'
 import { authedProcedure, directorOnlyProcedure, managerProcedure, router, staffProcedure } from '../trpc'
 import { getProject, listMyProjects } from '../services/projects/read'
 import { createProject, updateProject, updateSettings } from '../services/projects/write'

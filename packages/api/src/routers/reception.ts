@@ -1,6 +1,22 @@
-import { AnswerAppealInput, AppealInput, CheckInInput, DayInput, FinishInput, IdentifyInput, ProjectScoped, StartCallInput } from '@anchang/shared'
+import {
+  AnswerAppealInput,
+  AppealInput,
+  CheckInInput,
+  DayInput,
+  FinishInput,
+  IdentifyInput,
+  ProjectScoped,
+  StartCallInput,
+} from '@anchang/shared'
 import { z } from 'zod'
-import { authedProcedure, kioskProcedure, managerProcedure, managingProcedure, router, staffProcedure } from '../trpc'
+import {
+  authedProcedure,
+  kioskProcedure,
+  managerProcedure,
+  managingProcedure,
+  router,
+  staffProcedure,
+} from '../trpc'
 import { answerAppeal, fileAppeal, listAppeals } from '../services/reception/appeals'
 import { kioskCheckIn, startCall } from '../services/reception/check-in'
 import { finishReception } from '../services/reception/finish'

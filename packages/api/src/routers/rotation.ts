@@ -7,11 +7,24 @@ import {
   SetBreakInput,
   SignOutConsultantInput,
 } from '@anchang/shared'
-import { boardReaderProcedure, consultantProcedure, dutyProcedure, managerProcedure, router, staffProcedure } from '../trpc'
+import {
+  boardReaderProcedure,
+  consultantProcedure,
+  dutyProcedure,
+  managerProcedure,
+  router,
+  staffProcedure,
+} from '../trpc'
 import { readBoard, watchBoard } from '../services/rotation/board'
 import { setBreak, signIn, signOut } from '../services/rotation/duty'
 import { myStatus, watchMyNotices } from '../services/rotation/mine'
-import { leaveLine, missedTurn, override, signOutConsultant, undoAssignment } from '../services/rotation/override'
+import {
+  leaveLine,
+  missedTurn,
+  override,
+  signOutConsultant,
+  undoAssignment,
+} from '../services/rotation/override'
 
 export const rotationRouter = router({
   signIn: dutyProcedure.input(DutyInput).mutation(signIn),

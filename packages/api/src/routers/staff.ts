@@ -1,4 +1,10 @@
-import { ProjectScoped, StaffCreateInput, StaffResetPasswordInput, StaffSetActiveInput, StaffUpdateInput } from '@anchang/shared'
+import {
+  ProjectScoped,
+  StaffCreateInput,
+  StaffResetPasswordInput,
+  StaffSetActiveInput,
+  StaffUpdateInput,
+} from '@anchang/shared'
 import { assistantProcedure, managingProcedure, router } from '../trpc'
 import { createStaff } from '../services/staff/create'
 import { listStaff } from '../services/staff/list'

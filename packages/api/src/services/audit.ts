@@ -3,13 +3,24 @@ import type { Tx } from '@anchang/db'
 import { prepared } from '../prepared'
 import type { ServiceContext, SessionUser } from './context'
 
-const SECRET_KEYS: ReadonlySet<string> = new Set(['password', 'currentPassword', 'newPassword', 'pin', 'token'])
+const SECRET_KEYS: ReadonlySet<string> = new Set([
+  'password',
+  'currentPassword',
+  'newPassword',
+  'pin',
+  'token',
+])
 const PHONE_KEYS = new Set(['phone', 'q'])
 /** Deeper than any input schema goes: whatever lies below is summarised, never walked. */
 const MAX_DEPTH = 6
 
 /** The input as the audit log keeps it: no secrets, phone numbers masked, long text cut, depth bounded. */
-export function redact(value: unknown, secrets: ReadonlySet<string> = SECRET_KEYS, key = '', depth = 0): unknown {
+export function redact(
+  value: unknown,
+  secrets: ReadonlySet<string> = SECRET_KEYS,
+  key = '',
+  depth = 0,
+): unknown {
   if (secrets.has(key)) return '***'
   if (typeof value === 'string') {
     const phone = PHONE_KEYS.has(key) ? normalizePhone(value) : null
@@ -56,7 +67,10 @@ export function audit(_tx: Tx, ctx: ServiceContext, action: string, entry: Audit
     actorName: person?.name ?? device?.name ?? null,
     projectId: entry.projectId ?? device?.projectId ?? null,
     action: entry.failed ? `${action}:failed` : action,
-    summary: entry.input === undefined ? null : redact(entry.input, entry.secrets ? new Set([...SECRET_KEYS, ...entry.secrets]) : SECRET_KEYS),
+    summary:
+      entry.input === undefined
+        ? null
+        : redact(entry.input, entry.secrets ? new Set([...SECRET_KEYS, ...entry.secrets]) : SECRET_KEYS),
     requestId: ctx.requestId,
     ip: ctx.ip,
   })

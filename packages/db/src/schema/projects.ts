@@ -24,5 +24,8 @@ export const channels = sqliteTable(
     /** A channel taken off the list stays for the history that names it. */
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [uniqueIndex('channels_project_name').on(t.projectId, t.name), index('channels_project').on(t.projectId)],
+  (t) => [
+    uniqueIndex('channels_project_name').on(t.projectId, t.name),
+    index('channels_project').on(t.projectId),
+  ],
 )

@@ -31,7 +31,9 @@ export async function seedAccounts(db: Db, now: Date): Promise<SeededAccounts> {
   const projectId = newId()
   const userIds: Record<string, string> = {}
   db.transaction((tx) => {
-    tx.insert(projects).values({ id: projectId, ...DEMO_PROJECT, settings: {}, createdAt: at }).run()
+    tx.insert(projects)
+      .values({ id: projectId, ...DEMO_PROJECT, settings: {}, createdAt: at })
+      .run()
     tx.insert(channels)
       .values(DEMO_CHANNELS.map((name, i) => ({ id: newId(), projectId, name, sortOrder: i + 1 })))
       .run()

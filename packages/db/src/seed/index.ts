@@ -9,7 +9,12 @@ export const SEEDS = ['minimal', 'demo'] as const
 export type SeedName = (typeof SEEDS)[number]
 
 export function isEmptyDatabase(db: Db): boolean {
-  return (db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0) === 0
+  return (
+    (db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0) === 0
+  )
 }
 
 /**

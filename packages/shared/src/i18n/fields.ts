@@ -59,7 +59,10 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   undoWindowMinutes: { 'zh-CN': '撤销时限（分钟）', en: 'Undo window (minutes)' },
   overdueFollowUpsBlock: { 'zh-CN': '跟进逾期暂停轮序', en: 'Overdue follow-ups pause the rotation' },
   protectionDays: { 'zh-CN': '保护期（天）', en: 'Protection period (days)' },
-  onBehalfOwnerSharePercent: { 'zh-CN': '代接成交归属比例（%）', en: 'Owner’s share of an on-behalf deal (%)' },
+  onBehalfOwnerSharePercent: {
+    'zh-CN': '代接成交归属比例（%）',
+    en: 'Owner’s share of an on-behalf deal (%)',
+  },
   channelReportWindowDays: { 'zh-CN': '渠道报备有效期（天）', en: 'Channel report window (days)' },
   followUpDays: { 'zh-CN': '跟进周期（天）', en: 'Follow-up cadence (days)' },
 }
@@ -86,7 +89,8 @@ export function fieldName(path: readonly PropertyKey[], locale: Locale): string 
   const parent = keys.at(-2)
   const parentLabel = parent ? FIELD_LABELS[parent]?.[locale] : undefined
   const entry = ENTRY_LABELS[key]?.[locale]
-  if (parentLabel && entry) return locale === 'en' ? `${parentLabel} (${entry})` : `${parentLabel}（${entry}）`
+  if (parentLabel && entry)
+    return locale === 'en' ? `${parentLabel} (${entry})` : `${parentLabel}（${entry}）`
   return key
 }
 

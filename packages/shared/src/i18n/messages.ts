@@ -122,7 +122,8 @@ export const MESSAGES = {
     en: 'The time zone "{timeZone}" is not known; use a name such as Asia/Shanghai.',
   },
   'project.webhookPrivate': {
-    'zh-CN': '通知地址不能指向本机或内网地址（如 localhost、127.0.0.1、192.168.x.x），请填写群机器人的公网地址。',
+    'zh-CN':
+      '通知地址不能指向本机或内网地址（如 localhost、127.0.0.1、192.168.x.x），请填写群机器人的公网地址。',
     en: 'The webhook URL may not point at this machine or a private network (localhost, 127.0.0.1, 192.168.x.x…); use the group robot’s public address.',
   },
   'project.channelDuplicate': {

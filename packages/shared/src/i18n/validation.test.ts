@@ -33,12 +33,8 @@ describe('describeZodError', () => {
   })
 
   it('says what type a field should be', () => {
-    expect(sentence(LoginInput, { username: 123, password: 'x' }, 'zh-CN')).toBe(
-      '用户名应为文字。',
-    )
-    expect(sentence(LoginInput, { username: 123, password: 'x' }, 'en')).toBe(
-      'Username must be text.',
-    )
+    expect(sentence(LoginInput, { username: 123, password: 'x' }, 'zh-CN')).toBe('用户名应为文字。')
+    expect(sentence(LoginInput, { username: 123, password: 'x' }, 'en')).toBe('Username must be text.')
   })
 
   it('lists the allowed values of a choice', () => {
@@ -51,15 +47,11 @@ describe('describeZodError', () => {
   })
 
   it('gives lengths and formats as a person would say them', () => {
-    expect(sentence(StaffCreateInput, { ...staff, password: 'short' }, 'zh-CN')).toBe(
-      '密码至少要 8 个字符。',
-    )
+    expect(sentence(StaffCreateInput, { ...staff, password: 'short' }, 'zh-CN')).toBe('密码至少要 8 个字符。')
     expect(sentence(StaffCreateInput, { ...staff, username: 'a b' }, 'en')).toBe(
       'Username may contain only letters, digits, dots, underscores and dashes, 3–32 characters.',
     )
-    expect(sentence(StaffCreateInput, { ...staff, pin: '12' }, 'zh-CN')).toBe(
-      'PIN 码应为 4–6 位数字。',
-    )
+    expect(sentence(StaffCreateInput, { ...staff, pin: '12' }, 'zh-CN')).toBe('PIN 码应为 4–6 位数字。')
     expect(sentence(ProjectCreateInput, { code: 'demo', name: '示范', channels: ['网络'] }, 'zh-CN')).toBe(
       '编码只能包含大写字母、数字和减号，2–16 个字符。',
     )
@@ -91,13 +83,21 @@ describe('describeZodError', () => {
 })
 
 describe('dates', () => {
-  it.each(['2026-02-30', '0000-00-00', '2026-13-01', '2026-04-31', '2025-02-29', '2026-1-01', '20260301', ''])(
-    '%j is not a date anyone can mean: BAD_REQUEST naming the field',
-    (date) => {
-      expect(isCalendarDate(date)).toBe(false)
-      expect(sentence(DayInput, { projectId: 'p1', date }, 'zh-CN')).toBe('日期应为 YYYY-MM-DD 格式、日历上存在的日期，例如 2026-03-01。')
-    },
-  )
+  it.each([
+    '2026-02-30',
+    '0000-00-00',
+    '2026-13-01',
+    '2026-04-31',
+    '2025-02-29',
+    '2026-1-01',
+    '20260301',
+    '',
+  ])('%j is not a date anyone can mean: BAD_REQUEST naming the field', (date) => {
+    expect(isCalendarDate(date)).toBe(false)
+    expect(sentence(DayInput, { projectId: 'p1', date }, 'zh-CN')).toBe(
+      '日期应为 YYYY-MM-DD 格式、日历上存在的日期，例如 2026-03-01。',
+    )
+  })
 
   it.each(['2024-02-29', '2026-12-31', '2026-03-01'])('%s is accepted', (date) => {
     expect(DayInput.safeParse({ projectId: 'p1', date }).success).toBe(true)
@@ -115,8 +115,12 @@ describe('names and text', () => {
     ['a NUL', '李\u0000娜'],
     ['a bell', '李\u0007'],
   ])('a name with %s is refused, in words', (_what, name) => {
-    expect(sentence(StaffCreateInput, staffNamed(name), 'zh-CN')).toBe('名称不能包含换行、控制字符或隐藏的文字方向符号。')
-    expect(sentence(StaffCreateInput, staffNamed(name), 'en')).toBe('Name must not contain line breaks, control characters or hidden text-direction marks.')
+    expect(sentence(StaffCreateInput, staffNamed(name), 'zh-CN')).toBe(
+      '名称不能包含换行、控制字符或隐藏的文字方向符号。',
+    )
+    expect(sentence(StaffCreateInput, staffNamed(name), 'en')).toBe(
+      'Name must not contain line breaks, control characters or hidden text-direction marks.',
+    )
   })
 
   it('a name in any script, with spaces and punctuation, is accepted', () => {
@@ -135,8 +139,9 @@ describe('consent', () => {
     expect(sentence(CheckInInput, { phone: '13812345678', consentVersion: '' }, 'zh-CN')).toBe(
       '隐私告知版本不能为空：没有版本号就不算同意了隐私告知。不发送该字段表示未采集同意。',
     )
-    expect(sentence(CheckInInput, { phone: '13812345678', consentVersion: '   ' }, 'en')).toMatch(/^Privacy notice version must not be empty/)
+    expect(sentence(CheckInInput, { phone: '13812345678', consentVersion: '   ' }, 'en')).toMatch(
+      /^Privacy notice version must not be empty/,
+    )
     expect(CheckInInput.safeParse({ phone: '13812345678' }).success).toBe(true)
   })
 })
-

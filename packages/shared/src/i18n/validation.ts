@@ -77,7 +77,8 @@ export function configureZodMessages(): void {
   if (configured) return
   configured = true
   z.config({
-    customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? '@required' : undefined),
+    customError: (issue) =>
+      issue.code === 'invalid_type' && issue.input === undefined ? '@required' : undefined,
   })
 }
 
@@ -117,7 +118,9 @@ export function describeIssue(issue: Issue, locale: Locale): string {
       return say(T.unknownKeys, { keys: issue.keys.join(', ') })
     case 'invalid_union': {
       const first = issue.errors[0]?.[0]
-      return first ? describeIssue({ ...first, path: [...issue.path, ...first.path] }, locale) : say(T.invalid)
+      return first
+        ? describeIssue({ ...first, path: [...issue.path, ...first.path] }, locale)
+        : say(T.invalid)
     }
     default:
       return say(T.invalid)
@@ -138,7 +141,17 @@ function isSafeIntegerBound(issue: Issue): boolean {
 /** One sentence per problem, at most three, so a person can fix them all in one go. */
 export function describeZodError(error: z.ZodError, locale: Locale): string {
   const samePath = (a: Issue, b: Issue) => a.path.join('.') === b.path.join('.')
-  const issues = error.issues.filter((issue) => !isSafeIntegerBound(issue) || !error.issues.some((other) => other !== issue && samePath(other, issue) && !isSafeIntegerBound(other)))
-  const sentences = [...new Set(issues.map((issue) => (isSafeIntegerBound(issue) ? describeOutOfRange(issue, locale) : describeIssue(issue, locale))))]
+  const issues = error.issues.filter(
+    (issue) =>
+      !isSafeIntegerBound(issue) ||
+      !error.issues.some((other) => other !== issue && samePath(other, issue) && !isSafeIntegerBound(other)),
+  )
+  const sentences = [
+    ...new Set(
+      issues.map((issue) =>
+        isSafeIntegerBound(issue) ? describeOutOfRange(issue, locale) : describeIssue(issue, locale),
+      ),
+    ),
+  ]
   return sentences.slice(0, 3).join(locale === 'en' ? ' ' : '')
 }

@@ -9,7 +9,10 @@ export interface OwnershipRecord {
 }
 
 /** The owner while protection holds; null when the customer is in the public pool (公客池). */
-export function protectedOwner(customer: Pick<OwnershipRecord, 'ownerId' | 'protectionEndsAt'> | null | undefined, now: Date): string | null {
+export function protectedOwner(
+  customer: Pick<OwnershipRecord, 'ownerId' | 'protectionEndsAt'> | null | undefined,
+  now: Date,
+): string | null {
   if (!customer?.ownerId || !customer.protectionEndsAt) return null
   return Date.parse(customer.protectionEndsAt) > now.getTime() ? customer.ownerId : null
 }
@@ -33,7 +36,9 @@ export function ownershipAfterReception(
   const owner = protectedOwner(customer, now)
   const grade = reception.grade ?? customer.grade
   if (reception.grade === 'D') {
-    return owner ? { ...customer, grade, lastContactAt: at } : { ownerId: null, protectionEndsAt: null, lastContactAt: at, grade }
+    return owner
+      ? { ...customer, grade, lastContactAt: at }
+      : { ownerId: null, protectionEndsAt: null, lastContactAt: at, grade }
   }
   const protectionEndsAt = new Date(now.getTime() + settings.protectionDays * 86_400_000).toISOString()
   return { ownerId: owner ?? reception.consultantId, protectionEndsAt, lastContactAt: at, grade }

@@ -153,8 +153,22 @@ describe('rotation engine: the rules', () => {
     ])
     expect(o.state.order).toEqual(['b'])
     expect(o.state.receptions.get(r.receptionId)?.consultantId).toBe('a')
-    const moved = o.apply({ type: 'reassign', consultantId: 'b', receptionId: r.receptionId, reason: '接手', newReceptionId: 'r2' })
-    expect(moved).toEqual([expect.objectContaining({ type: 'reassigned', receptionId: r.receptionId, newReceptionId: 'r2', from: 'a', to: 'b' })])
+    const moved = o.apply({
+      type: 'reassign',
+      consultantId: 'b',
+      receptionId: r.receptionId,
+      reason: '接手',
+      newReceptionId: 'r2',
+    })
+    expect(moved).toEqual([
+      expect.objectContaining({
+        type: 'reassigned',
+        receptionId: r.receptionId,
+        newReceptionId: 'r2',
+        from: 'a',
+        to: 'b',
+      }),
+    ])
     expect([...o.state.receptions.keys()]).toEqual(['r2'])
     expect(o.state.tally.get('a')).toMatchObject({ received: 1, reassigned: 1 })
     expect(o.state.tally.get('b')).toMatchObject({ received: 1, reassigned: 0 })
@@ -280,7 +294,9 @@ function drive(ops: Op[], settings: RotationSettings = base) {
         : { type: 'back', at: t, consultantId: id }
     else if (op === 8)
       // A manager's sign-out (with a reason) may leave a visitor without a consultant on duty.
-      event = flag ? { type: 'signOut', at: t, consultantId: id, reason: 'test' } : { type: 'signOut', at: t, consultantId: id }
+      event = flag
+        ? { type: 'signOut', at: t, consultantId: id, reason: 'test' }
+        : { type: 'signOut', at: t, consultantId: id }
     else if (op === 9)
       event = { type: 'move', at: t, consultantId: id, toPosition: 1 + (pick % 5), reason: 'test' }
     else if (op === 10 && open.length)

@@ -94,7 +94,14 @@ const toHead = (order: string[], id: string) => moveTo(order, id, 0)
 function tallyOf(state: RotationState, id: string): DayTally {
   let tally = state.tally.get(id)
   if (!tally) {
-    tally = { name: state.consultants.get(id)?.name ?? '', received: 0, valid: 0, invalid: 0, missed: 0, reassigned: 0 }
+    tally = {
+      name: state.consultants.get(id)?.name ?? '',
+      received: 0,
+      valid: 0,
+      invalid: 0,
+      missed: 0,
+      reassigned: 0,
+    }
     state.tally.set(id, tally)
   }
   return tally
@@ -332,11 +339,17 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
     }
     case 'signOut': {
       const consultant = onDuty(state, event.consultantId)
-      if (consultant.status === 'receiving' && !event.reason) refuse('rotation.busyReceiving', { name: consultant.name })
+      if (consultant.status === 'receiving' && !event.reason)
+        refuse('rotation.busyReceiving', { name: consultant.name })
       state.consultants.delete(consultant.id)
       state.order.splice(state.order.indexOf(consultant.id), 1)
       state.callOrder.splice(state.callOrder.indexOf(consultant.id), 1)
-      decisions.push({ type: 'signedOut', consultantId: consultant.id, reason: event.reason ?? null, openReceptionId: consultant.receptionId })
+      decisions.push({
+        type: 'signedOut',
+        consultantId: consultant.id,
+        reason: event.reason ?? null,
+        openReceptionId: consultant.receptionId,
+      })
       break
     }
     case 'break': {
@@ -416,7 +429,15 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
       const id = event.newReceptionId ?? reception.id
       // A reassignment does not move the new consultant in the queue, so it uses no turn of theirs.
       const usesTurn = event.newReceptionId ? false : reception.usesTurn
-      state.receptions.set(id, { ...reception, id, consultantId: to.id, reason: 'override', usesTurn, since: at, queueBefore })
+      state.receptions.set(id, {
+        ...reception,
+        id,
+        consultantId: to.id,
+        reason: 'override',
+        usesTurn,
+        since: at,
+        queueBefore,
+      })
       state.byPhone.set(reception.phone, { receptionId: id })
       to.status = 'receiving'
       to.since = at

@@ -183,4 +183,8 @@ export type Decision =
   | { type: 'leftLine'; waitingId: string; checkInId: string }
 
 /** An event before it is stamped with its time. */
-export type RotationEventInput = RotationEvent extends infer E ? (E extends RotationEvent ? Omit<E, 'at'> : never) : never
+export type RotationEventInput = RotationEvent extends infer E
+  ? E extends RotationEvent
+    ? Omit<E, 'at'>
+    : never
+  : never

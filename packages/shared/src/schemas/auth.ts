@@ -8,10 +8,16 @@ export const Username = z
   .regex(/^[A-Za-z0-9._-]{3,32}$/, { error: '@username' })
 export const Password = z.string().min(8).max(200)
 
-export const LoginInput = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) })
+export const LoginInput = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+})
 export type LoginInput = z.infer<typeof LoginInput>
 
-export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password })
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: Password,
+})
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>
 
 export const Pin = z.string().regex(/^\d{4,6}$/, { error: '@pin' })
@@ -37,4 +43,8 @@ export type StaffUpdateInput = z.infer<typeof StaffUpdateInput>
 
 export const StaffResetPasswordInput = z.object({ userId: Id, newPassword: Password })
 /** A deactivation may say why (a consultant leaving); the rotation log and the audit keep it. */
-export const StaffSetActiveInput = z.object({ userId: Id, active: z.boolean(), reason: z.string().trim().min(1).max(200).optional() })
+export const StaffSetActiveInput = z.object({
+  userId: Id,
+  active: z.boolean(),
+  reason: z.string().trim().min(1).max(200).optional(),
+})

@@ -14,5 +14,7 @@ export function compactSummary(summary: unknown, max?: number): string {
 
 /** `{ auth: { login: '…' } }` → `['auth.login']`: the actions the locale has a label for. */
 export function labelledActions(tree: Record<string, Record<string, string>>): string[] {
-  return Object.entries(tree).flatMap(([domain, verbs]) => Object.keys(verbs).map((verb) => `${domain}.${verb}`))
+  return Object.entries(tree).flatMap(([domain, verbs]) =>
+    Object.keys(verbs).map((verb) => `${domain}.${verb}`),
+  )
 }

@@ -16,8 +16,12 @@ describe('rotation events in words', () => {
     expect(eventWords(event('move', { toPosition: 2 }, '张伟临时有事'), t)).toBe('调整到第 2 位')
     expect(eventWords(event('finish', { result: 'valid', grade: 'B' }), t)).toBe('结束接待：有效 B')
     expect(eventWords(event('finish', { result: 'invalid', grade: null }), t)).toBe('结束接待：无效')
-    expect(eventWords(event('checkIn', { kind: 'call', phone: '139****0001', partySize: 1 }), t)).toBe('来电登记 139****0001')
-    expect(eventWords(event('checkIn', { kind: 'visit', phone: '138****5678', partySize: 3 }), t)).toBe('来访登记 138****5678 3人')
+    expect(eventWords(event('checkIn', { kind: 'call', phone: '139****0001', partySize: 1 }), t)).toBe(
+      '来电登记 139****0001',
+    )
+    expect(eventWords(event('checkIn', { kind: 'visit', phone: '138****5678', partySize: 3 }), t)).toBe(
+      '来访登记 138****5678 3人',
+    )
     expect(eventWords(event('missedTurn'), t)).toBe('记漏接')
   })
 
@@ -34,6 +38,8 @@ describe('rotation events in words', () => {
   })
 
   it('write the queue as it stood, numbered in order', () => {
-    expect(queueWords([{ name: '张伟' }, { name: '李娜' }, { name: '王芳' }])).toBe('1. 张伟  2. 李娜  3. 王芳')
+    expect(queueWords([{ name: '张伟' }, { name: '李娜' }, { name: '王芳' }])).toBe(
+      '1. 张伟  2. 李娜  3. 王芳',
+    )
   })
 })

@@ -12,7 +12,15 @@ export interface EventRow {
 }
 
 /** Events a manager records by hand, whose `reason` is the written reason (a break's is its kind). */
-const OVERRIDE_EVENTS = new Set(['move', 'reassign', 'grantTurn', 'missedTurn', 'undo', 'leaveLine', 'signOut'])
+const OVERRIDE_EVENTS = new Set([
+  'move',
+  'reassign',
+  'grantTurn',
+  'missedTurn',
+  'undo',
+  'leaveLine',
+  'signOut',
+])
 
 const isBreakReason = (value: unknown): value is BreakReason =>
   typeof value === 'string' && (BREAK_REASONS as readonly string[]).includes(value)
@@ -22,15 +30,19 @@ export function eventWords(row: EventRow, t: Translate): string {
   const s = row.summary
   switch (row.type) {
     case 'break':
-      return isBreakReason(s.reason) ? t('events.breakWith', { reason: t(`breakReasons.${s.reason}`) }) : t('events.break')
+      return isBreakReason(s.reason)
+        ? t('events.breakWith', { reason: t(`breakReasons.${s.reason}`) })
+        : t('events.break')
     case 'checkIn': {
       const words = t(s.kind === 'call' ? 'events.checkInCall' : 'events.checkIn')
       const phone = typeof s.phone === 'string' ? ` ${s.phone}` : ''
-      const party = typeof s.partySize === 'number' && s.partySize > 1 ? ` ${t('notice.party', { n: s.partySize })}` : ''
+      const party =
+        typeof s.partySize === 'number' && s.partySize > 1 ? ` ${t('notice.party', { n: s.partySize })}` : ''
       return `${words}${phone}${party}`
     }
     case 'finish': {
-      if (s.result === 'valid') return t('events.finishValid', { grade: typeof s.grade === 'string' ? s.grade : '' }).trim()
+      if (s.result === 'valid')
+        return t('events.finishValid', { grade: typeof s.grade === 'string' ? s.grade : '' }).trim()
       return t('events.finishInvalid')
     }
     case 'move':

@@ -50,7 +50,8 @@ function serverOrder(ids: string[], consultantId: string, toPosition: number): s
   const state = initialRotationState(DEFAULT_SETTINGS.rotation)
   let minute = 0
   const at = () => `2026-03-01T10:${String(minute++).padStart(2, '0')}:00.000Z`
-  for (const id of ids) applyEvent(state, { type: 'signIn', consultantId: id, name: id, at: at() } as RotationEvent)
+  for (const id of ids)
+    applyEvent(state, { type: 'signIn', consultantId: id, name: id, at: at() } as RotationEvent)
   applyEvent(state, { type: 'move', consultantId, toPosition, reason: 'test', at: at() } as RotationEvent)
   return state.order
 }

@@ -53,12 +53,17 @@ export function movedOrder<T>(items: readonly T[], fromIndex: number, toPosition
 }
 
 /** Who receives the next new visitor: the first available consultant in queue order. */
-export function nextUpId(queue: readonly { consultantId: string; status: ConsultantStatus }[]): string | null {
+export function nextUpId(
+  queue: readonly { consultantId: string; status: ConsultantStatus }[],
+): string | null {
   return queue.find((c) => c.status === 'available')?.consultantId ?? null
 }
 
 /** A break with no reason keeps the place, as the server treats it; otherwise the project's setting decides. */
-export function breakKeepsPlace(settings: Partial<Record<BreakReason, boolean>> | null | undefined, reason: BreakReason | null): boolean {
+export function breakKeepsPlace(
+  settings: Partial<Record<BreakReason, boolean>> | null | undefined,
+  reason: BreakReason | null,
+): boolean {
   if (!reason) return true
   return settings?.[reason] ?? true
 }
@@ -94,13 +99,24 @@ export interface TallyBar {
  * from one refresh to the next).
  */
 export function tallyBars(
-  rows: readonly { consultantId: string; consultantName: string; result?: 'valid' | 'invalid' | undefined | null }[],
+  rows: readonly {
+    consultantId: string
+    consultantName: string
+    result?: 'valid' | 'invalid' | undefined | null
+  }[],
 ): TallyBar[] {
   const bars = new Map<string, TallyBar>()
   for (const row of rows) {
     let bar = bars.get(row.consultantId)
     if (!bar) {
-      bar = { consultantId: row.consultantId, name: row.consultantName, valid: 0, invalid: 0, other: 0, total: 0 }
+      bar = {
+        consultantId: row.consultantId,
+        name: row.consultantName,
+        valid: 0,
+        invalid: 0,
+        other: 0,
+        total: 0,
+      }
       bars.set(row.consultantId, bar)
     }
     if (row.result === 'valid') bar.valid += 1

@@ -28,26 +28,52 @@ describe('the new-reception alert', () => {
   })
 
   it('tells the owner who received their customer on their behalf', () => {
-    const onBehalf = parseNotice({ ...assigned, type: 'on_behalf', reason: 'on_behalf', standIn: { id: 'c2', name: '李娜' } })!
+    const onBehalf = parseNotice({
+      ...assigned,
+      type: 'on_behalf',
+      reason: 'on_behalf',
+      standIn: { id: 'c2', name: '李娜' },
+    })!
     expect(noticeText(onBehalf, t)).toBe('李娜 代你接待了你的客户 王先生')
   })
 
   it('tells managers which visitor needs reassigning after a consultant was signed out, and why', () => {
-    const notice = parseNotice({ ...assigned, type: 'needs_reassign', reason: '家中急事', consultant: { id: 'c1', name: '张伟' } })!
-    expect(noticeText(notice, t)).toBe('张伟 已签退（家中急事），其正在接待的 王先生（2人，网络） 需要改派给其他顾问。')
+    const notice = parseNotice({
+      ...assigned,
+      type: 'needs_reassign',
+      reason: '家中急事',
+      consultant: { id: 'c1', name: '张伟' },
+    })!
+    expect(noticeText(notice, t)).toBe(
+      '张伟 已签退（家中急事），其正在接待的 王先生（2人，网络） 需要改派给其他顾问。',
+    )
   })
 
   it('gives the appeal’s answer, and says when the next turn was granted', () => {
-    const accepted = parseNotice({ type: 'appeal_answered', appealId: 'a1', accepted: true, answer: '情况属实', grantedTurn: true })!
+    const accepted = parseNotice({
+      type: 'appeal_answered',
+      appealId: 'a1',
+      accepted: true,
+      answer: '情况属实',
+      grantedTurn: true,
+    })!
     expect(noticeText(accepted, t)).toBe('你的申诉已被采纳：情况属实（已补给你下一轮次）')
-    const rejected = parseNotice({ type: 'appeal_answered', appealId: 'a2', accepted: false, answer: '按规则分配', grantedTurn: false })!
+    const rejected = parseNotice({
+      type: 'appeal_answered',
+      appealId: 'a2',
+      accepted: false,
+      answer: '按规则分配',
+      grantedTurn: false,
+    })!
     expect(noticeText(rejected, t)).toBe('你的申诉未被采纳：按规则分配')
   })
 
   it('reads in English when the person chose English', () => {
     i18n.global.locale.value = 'en'
     try {
-      expect(noticeText(parseNotice(assigned)!, t)).toBe('New reception: 王先生 (party of 2, 网络) — Rotation')
+      expect(noticeText(parseNotice(assigned)!, t)).toBe(
+        'New reception: 王先生 (party of 2, 网络) — Rotation',
+      )
     } finally {
       i18n.global.locale.value = 'zh-CN'
     }

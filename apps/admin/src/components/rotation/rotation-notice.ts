@@ -24,7 +24,10 @@ const Assignment = z.object({
 
 const RotationNotice = z.discriminatedUnion('type', [
   Assignment.extend({ type: z.literal('assigned') }),
-  Assignment.extend({ type: z.literal('on_behalf'), standIn: z.object({ id: z.string(), name: z.string() }) }),
+  Assignment.extend({
+    type: z.literal('on_behalf'),
+    standIn: z.object({ id: z.string(), name: z.string() }),
+  }),
   Assignment.omit({ reason: true }).extend({
     type: z.literal('needs_reassign'),
     consultant: z.object({ id: z.string(), name: z.string() }),
@@ -48,7 +51,11 @@ export function parseNotice(raw: unknown): RotationNotice | null {
 }
 
 /** A stored notice (`rotation.mine`) keeps its type beside the payload; the live one carries it inside. */
-export function parseStoredNotice(stored: { type: string; payload: unknown; createdAt: string }): RotationNotice | null {
+export function parseStoredNotice(stored: {
+  type: string
+  payload: unknown
+  createdAt: string
+}): RotationNotice | null {
   const payload = typeof stored.payload === 'object' && stored.payload !== null ? stored.payload : {}
   return parseNotice({ at: stored.createdAt, ...payload, type: stored.type })
 }
@@ -72,7 +79,10 @@ export function noticeText(notice: RotationNotice, t: Translate): string {
         reason: t(`reasons.${notice.reason}`),
       })
     case 'on_behalf':
-      return t('notice.onBehalf', { standIn: notice.standIn.name, visitor: notice.visitor.name || notice.visitor.phone })
+      return t('notice.onBehalf', {
+        standIn: notice.standIn.name,
+        visitor: notice.visitor.name || notice.visitor.phone,
+      })
     case 'needs_reassign': {
       const visitor = visitorSummary(notice.visitor, t)
       return notice.reason
@@ -80,7 +90,9 @@ export function noticeText(notice: RotationNotice, t: Translate): string {
         : t('notice.needsReassignNoReason', { name: notice.consultant.name, visitor })
     }
     case 'appeal_answered': {
-      const answered = t(notice.accepted ? 'notice.appealAccepted' : 'notice.appealRejected', { answer: notice.answer })
+      const answered = t(notice.accepted ? 'notice.appealAccepted' : 'notice.appealRejected', {
+        answer: notice.answer,
+      })
       return notice.grantedTurn ? `${answered}${t('notice.appealGrantedTurn')}` : answered
     }
   }

@@ -193,13 +193,17 @@ describe('live board', () => {
     expect(view.waiting.value?.longestMinutes).toBe(2)
   })
 
-  it('names a consultant who signed out from the day\'s tally', async () => {
+  it("names a consultant who signed out from the day's tally", async () => {
     server.handle('rotation.board', () => ok(boardWith(['张伟', '李娜'])))
     const { view } = await liveBoard()
     const stream = FakeEventSource.latest()
     stream.connect()
     stream.send(
-      boardWith(['张伟'], { tally: [{ consultantId: 'c2', name: '李娜', received: 2, valid: 1, invalid: 1, missed: 0, reassigned: 0 }] }),
+      boardWith(['张伟'], {
+        tally: [
+          { consultantId: 'c2', name: '李娜', received: 2, valid: 1, invalid: 1, missed: 0, reassigned: 0 },
+        ],
+      }),
     )
     await flushPromises()
     expect(view.tally.value.map((row) => row.name)).toEqual(['张伟', '李娜'])

@@ -32,7 +32,9 @@ function watchedEventSource(onActivity: () => void): typeof EventSource | undefi
  * HTTP request (no batching: one failing call must not take the others down with it).
  */
 export function createApiClient(credentials: ApiCredentials) {
-  const EventSourceImpl = credentials.onStreamActivity ? watchedEventSource(credentials.onStreamActivity) : undefined
+  const EventSourceImpl = credentials.onStreamActivity
+    ? watchedEventSource(credentials.onStreamActivity)
+    : undefined
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({

@@ -4,7 +4,12 @@ import { useNow } from '@vueuse/core'
 
 /** Hours and minutes, 24-hour, as the sales office reads its wall clock. */
 export function hourMinuteFormat(locale: string, timeZone: string | null | undefined): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { timeZone: timeZone ?? undefined, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: timeZone ?? undefined,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
 }
 
 /**
@@ -17,7 +22,9 @@ export function useProjectClock(timeZone: MaybeRefOrGetter<string | null | undef
   const zone = () => toValue(timeZone) ?? undefined
 
   const timeFormat = computed(() => hourMinuteFormat(locale.value, zone()))
-  const secondsFormat = computed(() => new Intl.DateTimeFormat(locale.value, { timeZone: zone(), second: '2-digit' }))
+  const secondsFormat = computed(
+    () => new Intl.DateTimeFormat(locale.value, { timeZone: zone(), second: '2-digit' }),
+  )
   const dateFormat = computed(
     () =>
       new Intl.DateTimeFormat(locale.value, {

@@ -147,7 +147,8 @@ const en: Messages = {
       break: 'You are on a break',
       receiving: 'You are receiving a customer',
     },
-    nothingWhileReceiving: 'You cannot take a break or sign out while receiving: finish the reception on your phone first.',
+    nothingWhileReceiving:
+      'You cannot take a break or sign out while receiving: finish the reception on your phone first.',
     actions: {
       signIn: 'Sign in',
       break: 'Break',

@@ -22,7 +22,9 @@ const revoked = {
   },
 }
 const answer = (body: object, status = 200) =>
-  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }))
+  Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  )
 const unreachable = () => Promise.reject(new TypeError('Failed to fetch'))
 const fetchMock = vi.fn<typeof fetch>()
 
@@ -94,7 +96,10 @@ describe('device heartbeat', () => {
     await flushPromises()
     expect(device.token).toBeNull()
     expect(localStorage.getItem('anchang.board.token')).toBeNull()
-    expect(device.pairingNotice).toEqual({ type: 'server', message: '这台设备未配对或已被撤销，请让经理重新配对。' })
+    expect(device.pairingNotice).toEqual({
+      type: 'server',
+      message: '这台设备未配对或已被撤销，请让经理重新配对。',
+    })
     await vi.advanceTimersByTimeAsync(HEARTBEAT_MS * 2)
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })

@@ -26,7 +26,9 @@ export type ClaimOutcome =
   | { ok: false; reason: 'wrongKind'; claimedKind: DeviceKind }
 
 /** Why the screen is showing the pairing keypad again, when it was paired before. */
-export type PairingNotice = { type: 'server'; message: string } | { type: 'wrongKind'; claimedKind: DeviceKind }
+export type PairingNotice =
+  | { type: 'server'; message: string }
+  | { type: 'wrongKind'; claimedKind: DeviceKind }
 
 export type Connection = 'connecting' | 'online' | 'offline'
 
@@ -78,7 +80,9 @@ export const useDeviceStore = defineStore('device', () => {
       paired = await api.devices.claim.mutate({ code })
     } catch (error) {
       const failure = describeFailure(error)
-      return failure.reached ? { ok: false, reason: 'refused', message: failure.message } : { ok: false, reason: 'unreachable' }
+      return failure.reached
+        ? { ok: false, reason: 'refused', message: failure.message }
+        : { ok: false, reason: 'unreachable' }
     }
     // The server has already spent the code by now; all that can be done is not to keep a
     // token that would make this screen act as the other kind of device.
@@ -139,7 +143,10 @@ export const useDeviceStore = defineStore('device', () => {
     await refresh()
     if (!beating || !token.value) return
     clearTimeout(timer)
-    timer = setTimeout(() => void beat(), connection.value === 'online' ? HEARTBEAT_MS : retryDelay(failures - 1))
+    timer = setTimeout(
+      () => void beat(),
+      connection.value === 'online' ? HEARTBEAT_MS : retryDelay(failures - 1),
+    )
   }
 
   function startHeartbeat(): void {

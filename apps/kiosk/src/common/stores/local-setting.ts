@@ -17,5 +17,8 @@ function browserStorage(): Storage | undefined {
  * reload instead of failing outright.
  */
 export function localSetting(key: string): Ref<string | null> {
-  return useStorage<string | null>(key, null, browserStorage(), { onError: () => undefined, listenToStorageChanges: false })
+  return useStorage<string | null>(key, null, browserStorage(), {
+    onError: () => undefined,
+    listenToStorageChanges: false,
+  })
 }

@@ -18,10 +18,19 @@ export function createKioskRouter() {
     history: createWebHistory('/kiosk/'),
     routes: [
       { path: '/', name: 'welcome', component: KioskWelcomePage, meta: { stayWhenIdle: true } },
-      { path: '/pair', name: 'pair', component: KioskPairingPage, meta: { stayWhenIdle: true, unpaired: true } },
+      {
+        path: '/pair',
+        name: 'pair',
+        component: KioskPairingPage,
+        meta: { stayWhenIdle: true, unpaired: true },
+      },
       // Loaded on first use: the welcome screen must appear fast on a cheap tablet.
       { path: '/check-in', name: 'checkIn', component: () => import('../pages/KioskCheckInPage.vue') },
-      { path: '/consultant', name: 'consultant', component: () => import('../pages/KioskConsultantPage.vue') },
+      {
+        path: '/consultant',
+        name: 'consultant',
+        component: () => import('../pages/KioskConsultantPage.vue'),
+      },
       // A bookmarked or mistyped address lands on the start, never on a blank screen.
       { path: '/:unknown(.*)*', redirect: { name: 'welcome' } },
     ],

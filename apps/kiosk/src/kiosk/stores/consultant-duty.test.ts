@@ -16,8 +16,14 @@ const zhangWei = { id: 'c-1', name: '张伟' }
 let server: FakeServer
 
 /** The server's answer to the PIN: 张伟, standing as given. */
-const identified = (standing: 'signedOut' | 'available' | 'break' | 'receiving', position: number | null = null, next = false) => () =>
-  ok({ consultant: zhangWei, standing, position, next })
+const identified =
+  (
+    standing: 'signedOut' | 'available' | 'break' | 'receiving',
+    position: number | null = null,
+    next = false,
+  ) =>
+  () =>
+    ok({ consultant: zhangWei, standing, position, next })
 
 async function kiosk() {
   pairedDevice('kiosk')

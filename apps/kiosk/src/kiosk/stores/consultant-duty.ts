@@ -100,7 +100,11 @@ export const useConsultantDutyStore = defineStore('consultantDuty', () => {
         }
       } else {
         const onBreak = action === 'break'
-        const { consultant, position } = await rotation.setBreak.mutate({ pin: pin.value, onBreak, ...(reason ? { reason } : {}) })
+        const { consultant, position } = await rotation.setBreak.mutate({
+          pin: pin.value,
+          onBreak,
+          ...(reason ? { reason } : {}),
+        })
         result = { consultant, position }
       }
       if (mine !== generation) return

@@ -11,7 +11,13 @@ import {
   type AuthzRow,
 } from '../../authz-matrix'
 import { redact } from '../audit'
-import { createTestManagement, TEST_PASSWORD, type TestProject, type TestUser, type TestWorld } from '../../testing'
+import {
+  createTestManagement,
+  TEST_PASSWORD,
+  type TestProject,
+  type TestUser,
+  type TestWorld,
+} from '../../testing'
 
 const procedures = PROCEDURES
 const rows = AUTHZ_MATRIX as Record<string, AuthzRow<unknown>>
@@ -190,7 +196,10 @@ describe('audit', () => {
   it('keeps only what the verb knows: an unknown key, however deep, never reaches the entry', async () => {
     let deep: unknown = []
     for (let i = 0; i < 30_000; i++) deep = [deep]
-    const input = { projectId: project.id, name: '深层字段', junk: deep } as { projectId: string; name: string }
+    const input = { projectId: project.id, name: '深层字段', junk: deep } as {
+      projectId: string
+      name: string
+    }
     await world.asUser(manager).projects.update(input)
     const entry = allEntries(world).find((e) => e.action === 'projects.update')
     expect(entry?.summary).toEqual({ projectId: project.id, name: '深层字段' })

@@ -30,7 +30,9 @@ export function resolveActor(
 ): { actor: Actor; refused: boolean } {
   if (creds.bearerToken) {
     const device = findDevice(deps.db, creds.bearerToken, now, touch)
-    return device ? { actor: { type: 'device', device }, refused: false } : { actor: { type: 'anonymous' }, refused: true }
+    return device
+      ? { actor: { type: 'device', device }, refused: false }
+      : { actor: { type: 'anonymous' }, refused: true }
   }
   if (creds.sessionToken) {
     const actor = findSession(deps, creds.sessionToken, now, touch)
@@ -44,7 +46,13 @@ export function resolveActor(
  * person active and still in `projectId`; the device not revoked. Open streams ask this every moment,
  * so logging out, deactivation and revocation reach them too.
  */
-export function credentialHolds(deps: AppDeps, creds: Credentials, actor: Actor, now: Date, projectId?: string): boolean {
+export function credentialHolds(
+  deps: AppDeps,
+  creds: Credentials,
+  actor: Actor,
+  now: Date,
+  projectId?: string,
+): boolean {
   const current = resolveActor(deps, creds, now, false).actor
   if (actor.type === 'device') {
     return current.type === 'device' && current.device.id === actor.device.id
@@ -74,7 +82,13 @@ function findSession(deps: AppDeps, token: string, now: Date, touch: boolean): A
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), isNull(sessions.endedAt), gt(sessions.expiresAt, now.toISOString())))
+    .where(
+      and(
+        eq(sessions.tokenHash, sha256(token)),
+        isNull(sessions.endedAt),
+        gt(sessions.expiresAt, now.toISOString()),
+      ),
+    )
     .get()
   if (!row || !row.user.active) return null
   if (touch && now.getTime() - Date.parse(row.session.lastSeenAt) > TOUCH_EVERY_MS) {

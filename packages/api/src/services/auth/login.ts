@@ -23,7 +23,8 @@ export async function login({ ctx, input }: { ctx: ServiceContext; input: LoginI
     throw error
   }
   const wait = Math.max(loginUsername.attempt(userKey, now), loginClient.attempt(ctx.ip, now))
-  if (wait > 0) refused(new DomainError('TOO_MANY_REQUESTS', 'auth.tooManyAttempts', { minutes: minutesToWait(wait) }))
+  if (wait > 0)
+    refused(new DomainError('TOO_MANY_REQUESTS', 'auth.tooManyAttempts', { minutes: minutesToWait(wait) }))
 
   const user = ctx.db
     .select()
@@ -32,7 +33,8 @@ export async function login({ ctx, input }: { ctx: ServiceContext; input: LoginI
     .get()
   // Always hash, so the answer's timing does not tell which usernames exist.
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH)
-  if (!user || !passwordOk || !user.active) refused(new DomainError('UNAUTHORIZED', 'auth.invalidCredentials'))
+  if (!user || !passwordOk || !user.active)
+    refused(new DomainError('UNAUTHORIZED', 'auth.invalidCredentials'))
   loginUsername.succeed(userKey)
   loginClient.succeed(ctx.ip)
 
@@ -55,4 +57,3 @@ export async function login({ ctx, input }: { ctx: ServiceContext; input: LoginI
   })
   return { user: userView(ctx.db, user), token }
 }
-

@@ -16,7 +16,10 @@ export function me({ ctx }: { ctx: UserServiceContext }) {
 
 export function logout({ ctx }: { ctx: UserServiceContext }) {
   ctx.db.transaction((tx) => {
-    tx.update(sessions).set({ endedAt: ctx.now.toISOString() }).where(eq(sessions.id, ctx.actor.sessionId)).run()
+    tx.update(sessions)
+      .set({ endedAt: ctx.now.toISOString() })
+      .where(eq(sessions.id, ctx.actor.sessionId))
+      .run()
     audit(tx, ctx, 'auth.logout')
   })
   return { ok: true as const }
@@ -26,12 +29,24 @@ export function logout({ ctx }: { ctx: UserServiceContext }) {
 export function endSessions(db: DbOrTx, userId: string, at: Date, except?: string): void {
   db.update(sessions)
     .set({ endedAt: at.toISOString() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), except ? ne(sessions.id, except) : undefined))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.endedAt),
+        except ? ne(sessions.id, except) : undefined,
+      ),
+    )
     .run()
 }
 
 /** A new password ends the person's other sessions: whoever else knew the old one is signed out. */
-export async function changePassword({ ctx, input }: { ctx: UserServiceContext; input: ChangePasswordInput }) {
+export async function changePassword({
+  ctx,
+  input,
+}: {
+  ctx: UserServiceContext
+  input: ChangePasswordInput
+}) {
   const user = ctx.db.select().from(users).where(eq(users.id, ctx.actor.user.id)).get()
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     fail('BAD_REQUEST', 'auth.wrongCurrentPassword')
@@ -39,7 +54,10 @@ export async function changePassword({ ctx, input }: { ctx: UserServiceContext; 
   if (input.currentPassword === input.newPassword) fail('BAD_REQUEST', 'auth.samePassword')
   const passwordHash = await hashPassword(input.newPassword)
   ctx.db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: ctx.now.toISOString() }).where(eq(users.id, user.id)).run()
+    tx.update(users)
+      .set({ passwordHash, updatedAt: ctx.now.toISOString() })
+      .where(eq(users.id, user.id))
+      .run()
     endSessions(tx, user.id, ctx.now, ctx.actor.sessionId)
     audit(tx, ctx, 'auth.changePassword', { input })
   })

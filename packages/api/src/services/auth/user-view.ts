@@ -11,7 +11,10 @@ export interface UserView {
 }
 
 /** `auth.login` and `auth.me` answer with this (CONTRACT.md). */
-export function userView(db: DbOrTx, user: { id: string; username: string; name: string; role: Role }): UserView {
+export function userView(
+  db: DbOrTx,
+  user: { id: string; username: string; name: string; role: Role },
+): UserView {
   const mine = db
     .select({ id: projects.id, code: projects.code, name: projects.name })
     .from(projectMembers)

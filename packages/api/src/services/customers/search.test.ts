@@ -17,7 +17,8 @@ let customerId: string
 beforeEach(async () => {
   world = createTestWorld()
   project = world.createProject()
-  const member = (role: TestUser['role'], name: string) => world.createUser({ role, projectIds: [project.id], name })
+  const member = (role: TestUser['role'], name: string) =>
+    world.createUser({ role, projectIds: [project.id], name })
   people = {
     director: await member('director', '周建国'),
     manager: await member('manager', '吴敏'),
@@ -32,23 +33,37 @@ beforeEach(async () => {
   const visit = await world
     .asDevice(kiosk)
     .kiosk.checkIn({ phone: '13812345678', surname: '王', title: '女士', consentVersion: CONSENT_VERSION })
-  await world.asUser(people.owner).reception.finish({ receptionId: visit.receptionId!, result: 'valid', grade: 'B' })
+  await world
+    .asUser(people.owner)
+    .reception.finish({ receptionId: visit.receptionId!, result: 'valid', grade: 'B' })
   // And a public-pool customer nobody owns.
   const pool = await world.asDevice(kiosk).kiosk.checkIn({ phone: '13987654321', surname: '赵' })
-  await world.asUser(people.colleague).reception.finish({ receptionId: pool.receptionId!, result: 'valid', grade: 'D' })
-  customerId = (await world.asUser(people.owner).customers.search({ projectId: project.id, q: '13812345678' }))[0]!.id
+  await world
+    .asUser(people.colleague)
+    .reception.finish({ receptionId: pool.receptionId!, result: 'valid', grade: 'D' })
+  customerId = (
+    await world.asUser(people.owner).customers.search({ projectId: project.id, q: '13812345678' })
+  )[0]!.id
   world.database.db.delete(auditLog).run()
 })
 afterEach(() => world.close())
 
 const search = (who: TestUser, q: string) => world.asUser(who).customers.search({ projectId: project.id, q })
-const phoneReads = () => world.database.db.select().from(auditLog).where(eq(auditLog.action, 'customers.viewPhone')).all()
+const phoneReads = () =>
+  world.database.db.select().from(auditLog).where(eq(auditLog.action, 'customers.viewPhone')).all()
 
 describe('customers.search', () => {
   it('finds a customer by full number, a fragment or a surname, with the contract’s fields', async () => {
     for (const q of ['13812345678', '+86 138-1234-5678', '5678', '王']) {
       expect(await search(people.owner, q)).toEqual([
-        { id: customerId, name: '王女士', phone: '13812345678', ownerId: people.owner.id, ownerName: people.owner.name, grade: 'B' },
+        {
+          id: customerId,
+          name: '王女士',
+          phone: '13812345678',
+          ownerId: people.owner.id,
+          ownerName: people.owner.name,
+          grade: 'B',
+        },
       ])
     }
     expect(await search(people.owner, '李')).toEqual([])
@@ -59,33 +74,41 @@ describe('customers.search', () => {
     expect(phoneReads()).toEqual([])
   })
 
-  it.each(['assistant', 'colleague'] as const)('masks the number for the %s, whatever they search by', async (who) => {
-    for (const q of ['13812345678', '王', '5678', '138', '1385678', '138****5678']) {
-      const [found] = await search(people[who], q)
-      expect(found, q).toMatchObject({ id: customerId, phone: '138****5678', ownerId: people.owner.id })
-    }
-    expect(phoneReads()).toEqual([])
-  })
+  it.each(['assistant', 'colleague'] as const)(
+    'masks the number for the %s, whatever they search by',
+    async (who) => {
+      for (const q of ['13812345678', '王', '5678', '138', '1385678', '138****5678']) {
+        const [found] = await search(people[who], q)
+        expect(found, q).toMatchObject({ id: customerId, phone: '138****5678', ownerId: people.owner.id })
+      }
+      expect(phoneReads()).toEqual([])
+    },
+  )
 
   it('masks a public-pool customer for consultants too: nobody owns them', async () => {
     const [found] = await search(people.colleague, '赵')
     expect(found).toMatchObject({ phone: '139****4321', ownerId: null, grade: 'D' })
   })
 
-  it.each(['manager', 'director'] as const)('shows the full number to the %s and audits the read', async (who) => {
-    const [found] = await search(people[who], '王')
-    expect(found!.phone).toBe('13812345678')
-    const reads = phoneReads()
-    expect(reads).toHaveLength(1)
-    expect(reads[0]).toMatchObject({
-      actorType: 'user',
-      actorId: people[who].id,
-      actorName: people[who].name,
-      projectId: project.id,
-      summary: { customerIds: [customerId] },
-    })
-    expect(JSON.stringify(reads[0]), 'the audit names the customer, not the number').not.toContain('13812345678')
-  })
+  it.each(['manager', 'director'] as const)(
+    'shows the full number to the %s and audits the read',
+    async (who) => {
+      const [found] = await search(people[who], '王')
+      expect(found!.phone).toBe('13812345678')
+      const reads = phoneReads()
+      expect(reads).toHaveLength(1)
+      expect(reads[0]).toMatchObject({
+        actorType: 'user',
+        actorId: people[who].id,
+        actorName: people[who].name,
+        projectId: project.id,
+        summary: { customerIds: [customerId] },
+      })
+      expect(JSON.stringify(reads[0]), 'the audit names the customer, not the number').not.toContain(
+        '13812345678',
+      )
+    },
+  )
 
   it('a search that finds nobody leaves no audit entry', async () => {
     await search(people.manager, '13800000000')
@@ -123,7 +146,10 @@ describe('customers.search', () => {
 
   it('the owner and managers still find a customer by any fragment of the number', async () => {
     for (const who of ['owner', 'manager'] as const) {
-      expect((await search(people[who], '1234')).map((c) => c.id), who).toEqual([customerId])
+      expect(
+        (await search(people[who], '1234')).map((c) => c.id),
+        who,
+      ).toEqual([customerId])
     }
   })
 

@@ -4,7 +4,8 @@ import { customerName, isManaging, maskPhone, normalizePhone, protectedOwner } f
 import type { UserServiceContext } from '../context'
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
-const contains = (column: SQL, fragment: string) => sql`${column} like ${`%${escapeLike(fragment)}%`} escape '\\'`
+const contains = (column: SQL, fragment: string) =>
+  sql`${column} like ${`%${escapeLike(fragment)}%`} escape '\\'`
 /** What `138****5678` shows: the first three digits and the last four. */
 const FIRST_3 = sql`substr(${customers.phone}, 1, 3)`
 const LAST_4 = sql`substr(${customers.phone}, 8, 4)`
@@ -17,7 +18,13 @@ const LAST_4 = sql`substr(${customers.phone}, 8, 4)`
  * digits or `138****5678`) or on the whole number: otherwise digit-by-digit searches would spell
  * out the hidden middle. An owner whose protection has ended is no owner, here as everywhere.
  */
-export function searchCustomers({ ctx, input }: { ctx: UserServiceContext; input: { projectId: string; q: string } }) {
+export function searchCustomers({
+  ctx,
+  input,
+}: {
+  ctx: UserServiceContext
+  input: { projectId: string; q: string }
+}) {
   const me = ctx.actor.user
   const managing = isManaging(me.role)
   const now = ctx.now.toISOString()

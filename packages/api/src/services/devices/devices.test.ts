@@ -154,7 +154,9 @@ describe('pairing codes', () => {
     const { code, pairingId } = await newCode()
     const error = await failureOf(world.anonymous().devices.claim({ code, kind: 'kiosk' }))
     expect(error?.code).toBe('BAD_REQUEST')
-    expect(sentenceOf(error)).toBe('这个配对码是给轮序大屏的，不能用在前台自助机上，请在管理后台为前台自助机生成配对码。')
+    expect(sentenceOf(error)).toBe(
+      '这个配对码是给轮序大屏的，不能用在前台自助机上，请在管理后台为前台自助机生成配对码。',
+    )
     expect(await world.asUser(manager).devices.list({ projectId: project.id })).toEqual([])
     const status = () => world.asUser(manager).devices.pairingStatus({ projectId: project.id, pairingId })
     expect(await status()).toMatchObject({ claimedAt: null, deviceId: null })

@@ -14,10 +14,16 @@ import type { DeviceServiceContext, ServiceContext, UserServiceContext } from '.
 import { minutesToWait } from '../../throttle'
 import { loadProject } from '../projects/read'
 
-function insertDevice(tx: Tx, device: { projectId: string; kind: DeviceKind; name: string; createdBy: string }, at: string) {
+function insertDevice(
+  tx: Tx,
+  device: { projectId: string; kind: DeviceKind; name: string; createdBy: string },
+  at: string,
+) {
   const token = newToken()
   const deviceId = newId()
-  tx.insert(devices).values({ id: deviceId, ...device, tokenHash: sha256(token), createdAt: at }).run()
+  tx.insert(devices)
+    .values({ id: deviceId, ...device, tokenHash: sha256(token), createdAt: at })
+    .run()
   return { deviceId, token }
 }
 
@@ -25,7 +31,10 @@ function insertDevice(tx: Tx, device: { projectId: string; kind: DeviceKind; nam
 export function pairDevice({ ctx, input }: { ctx: UserServiceContext; input: DevicePairInput }) {
   return ctx.db.transaction((tx) => {
     const paired = insertDevice(tx, { ...input, createdBy: ctx.actor.user.id }, ctx.now.toISOString())
-    audit(tx, ctx, 'devices.pair', { projectId: input.projectId, input: { ...input, deviceId: paired.deviceId } })
+    audit(tx, ctx, 'devices.pair', {
+      projectId: input.projectId,
+      input: { ...input, deviceId: paired.deviceId },
+    })
     return paired
   })
 }
@@ -35,7 +44,8 @@ export function revokeDevice({ ctx, input }: { ctx: UserServiceContext; input: {
   if (!device) fail('NOT_FOUND', 'device.notFound')
   assertProjectAccess(ctx, device.projectId)
   ctx.db.transaction((tx) => {
-    if (!device.revokedAt) tx.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, device.id)).run()
+    if (!device.revokedAt)
+      tx.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, device.id)).run()
     audit(tx, ctx, 'devices.revoke', { projectId: device.projectId, input })
   })
   return { ok: true as const }
@@ -68,12 +78,25 @@ export function createPairingCode({ ctx, input }: { ctx: UserServiceContext; inp
       const clash = tx
         .select({ id: pairingCodes.id })
         .from(pairingCodes)
-        .where(and(eq(pairingCodes.codeHash, sha256(code)), isNull(pairingCodes.claimedAt), gt(pairingCodes.expiresAt, at)))
+        .where(
+          and(
+            eq(pairingCodes.codeHash, sha256(code)),
+            isNull(pairingCodes.claimedAt),
+            gt(pairingCodes.expiresAt, at),
+          ),
+        )
         .get()
       if (clash) continue
       const pairingId = newId()
       tx.insert(pairingCodes)
-        .values({ id: pairingId, ...input, codeHash: sha256(code), createdBy: ctx.actor.user.id, createdAt: at, expiresAt })
+        .values({
+          id: pairingId,
+          ...input,
+          codeHash: sha256(code),
+          createdBy: ctx.actor.user.id,
+          createdAt: at,
+          expiresAt,
+        })
         .run()
       audit(tx, ctx, 'devices.createPairingCode', { projectId: input.projectId, input })
       return { code, expiresAt, pairingId }
@@ -86,7 +109,13 @@ export function createPairingCode({ ctx, input }: { ctx: UserServiceContext; inp
  * million codes could otherwise be tried; a code for the other kind of screen is refused before it
  * is used up.
  */
-export function claimPairingCode({ ctx, input }: { ctx: ServiceContext; input: { code: string; kind?: DeviceKind | undefined } }) {
+export function claimPairingCode({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: { code: string; kind?: DeviceKind | undefined }
+}) {
   const throttle = ctx.deps.throttles.pairingClient
   const wait = throttle.attempt(ctx.ip, ctx.now.getTime())
   if (wait > 0) fail('TOO_MANY_REQUESTS', 'pairing.tooManyAttempts', { minutes: minutesToWait(wait) })
@@ -95,7 +124,13 @@ export function claimPairingCode({ ctx, input }: { ctx: ServiceContext; input: {
     const pending = tx
       .select()
       .from(pairingCodes)
-      .where(and(eq(pairingCodes.codeHash, sha256(input.code)), isNull(pairingCodes.claimedAt), gt(pairingCodes.expiresAt, at)))
+      .where(
+        and(
+          eq(pairingCodes.codeHash, sha256(input.code)),
+          isNull(pairingCodes.claimedAt),
+          gt(pairingCodes.expiresAt, at),
+        ),
+      )
       .get()
     if (!pending) return null
     if (input.kind && input.kind !== pending.kind) {
@@ -104,30 +139,53 @@ export function claimPairingCode({ ctx, input }: { ctx: ServiceContext; input: {
         screenKind: DEVICE_KIND_LABELS[input.kind],
       })
     }
-    const paired = insertDevice(tx, { projectId: pending.projectId, kind: pending.kind, name: pending.name, createdBy: pending.createdBy }, at)
-    tx.update(pairingCodes).set({ claimedAt: at, deviceId: paired.deviceId }).where(eq(pairingCodes.id, pending.id)).run()
+    const paired = insertDevice(
+      tx,
+      { projectId: pending.projectId, kind: pending.kind, name: pending.name, createdBy: pending.createdBy },
+      at,
+    )
+    tx.update(pairingCodes)
+      .set({ claimedAt: at, deviceId: paired.deviceId })
+      .where(eq(pairingCodes.id, pending.id))
+      .run()
     audit(tx, ctx, 'devices.claim', { projectId: pending.projectId, input, secrets: ['code'] })
     return { ...paired, kind: pending.kind, projectId: pending.projectId, name: pending.name }
   })
   if (!result) fail('BAD_REQUEST', 'pairing.invalidCode')
   throttle.succeed(ctx.ip)
   const project = loadProject(ctx.db, result.projectId)
-  return { ...result, project: { id: project.id, code: project.code, name: project.name, timeZone: project.timeZone } }
+  return {
+    ...result,
+    project: { id: project.id, code: project.code, name: project.name, timeZone: project.timeZone },
+  }
 }
 
 /** A kiosk or board unpairs itself (the long-press on its screen): its token stops working at once. */
 export function unpairSelf({ ctx }: { ctx: DeviceServiceContext }) {
   ctx.db.transaction((tx) => {
-    tx.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, ctx.actor.device.id)).run()
+    tx.update(devices)
+      .set({ revokedAt: ctx.now.toISOString() })
+      .where(eq(devices.id, ctx.actor.device.id))
+      .run()
     audit(tx, ctx, 'devices.unpair')
   })
   return { ok: true as const }
 }
 
 /** Whether the screen has used the code yet: the admin's pairing dialog waits on this. */
-export function pairingStatus({ ctx, input }: { ctx: ServiceContext; input: { projectId: string; pairingId: string } }) {
+export function pairingStatus({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: { projectId: string; pairingId: string }
+}) {
   const row = ctx.db
-    .select({ claimedAt: pairingCodes.claimedAt, deviceId: pairingCodes.deviceId, expiresAt: pairingCodes.expiresAt })
+    .select({
+      claimedAt: pairingCodes.claimedAt,
+      deviceId: pairingCodes.deviceId,
+      expiresAt: pairingCodes.expiresAt,
+    })
     .from(pairingCodes)
     .where(and(eq(pairingCodes.id, input.pairingId), eq(pairingCodes.projectId, input.projectId)))
     .get()

@@ -76,11 +76,17 @@ const later = (ms: number) => {
   now = new Date(now.getTime() + ms)
   world.setNow(now)
 }
-const deliveries = () => world.database.db.select().from(webhookDeliveries).orderBy(asc(webhookDeliveries.id)).all()
+const deliveries = () =>
+  world.database.db.select().from(webhookDeliveries).orderBy(asc(webhookDeliveries.id)).all()
 const checkIn = (phone = '13800138001') =>
-  world
-    .asDevice(kiosk)
-    .kiosk.checkIn({ phone, surname: '王', title: '女士', partySize: 2, channel: '网络', consentVersion: CONSENT_VERSION })
+  world.asDevice(kiosk).kiosk.checkIn({
+    phone,
+    surname: '王',
+    title: '女士',
+    partySize: 2,
+    channel: '网络',
+    consentVersion: CONSENT_VERSION,
+  })
 
 describe('webhook deliveries', () => {
   it('an assignment writes one delivery, and the dispatcher posts it to the robot', async () => {
@@ -93,7 +99,10 @@ describe('webhook deliveries', () => {
       attempts: 0,
       nextAttemptAt: START.toISOString(),
       deliveredAt: null,
-      payload: { msgtype: 'text', text: { content: '【悦府】来访：王女士（2人，网络）由 张伟 接待（轮序）' } },
+      payload: {
+        msgtype: 'text',
+        text: { content: '【悦府】来访：王女士（2人，网络）由 张伟 接待（轮序）' },
+      },
     })
     expect(robot.received, 'nothing is posted by the check-in itself').toEqual([])
 
@@ -117,7 +126,9 @@ describe('webhook deliveries', () => {
     await checkIn('13800138002')
     expect(deliveries()).toHaveLength(1)
     later(60_000)
-    await world.asUser(consultant).reception.finish({ receptionId: first.receptionId!, result: 'valid', grade: 'B' })
+    await world
+      .asUser(consultant)
+      .reception.finish({ receptionId: first.receptionId!, result: 'valid', grade: 'B' })
     expect(deliveries().map((d) => (d.payload as { text: { content: string } }).text.content)).toEqual([
       '【悦府】来访：王女士（2人，网络）由 张伟 接待（轮序）',
       '【悦府】来访：王女士（2人，网络）由 张伟 接待（等候后接待）',
@@ -163,7 +174,11 @@ describe('webhook deliveries', () => {
     robot.answer = { status: 200, body: '{"errcode":93000,"errmsg":"invalid webhook url"}' }
     await checkIn()
     expect(await world.deps.webhooks.deliverDue()).toBe(0)
-    expect(deliveries()[0]).toMatchObject({ attempts: 1, deliveredAt: null, lastError: 'errcode 93000: invalid webhook url' })
+    expect(deliveries()[0]).toMatchObject({
+      attempts: 1,
+      deliveredAt: null,
+      lastError: 'errcode 93000: invalid webhook url',
+    })
     robot.answer = { status: 200, body: '{"errcode":0,"errmsg":"ok"}' }
     later(10_000)
     expect(await world.deps.webhooks.deliverDue()).toBe(1)

@@ -43,7 +43,13 @@ export class WebhookDispatcher {
       const due = this.db
         .select()
         .from(webhookDeliveries)
-        .where(and(isNull(webhookDeliveries.deliveredAt), isNull(webhookDeliveries.failedAt), lte(webhookDeliveries.nextAttemptAt, now)))
+        .where(
+          and(
+            isNull(webhookDeliveries.deliveredAt),
+            isNull(webhookDeliveries.failedAt),
+            lte(webhookDeliveries.nextAttemptAt, now),
+          ),
+        )
         .orderBy(asc(webhookDeliveries.id))
         .limit(50)
         .all()
@@ -51,7 +57,11 @@ export class WebhookDispatcher {
         const attempts = row.attempts + 1
         try {
           await this.post(row.url, row.payload)
-          this.db.update(webhookDeliveries).set({ attempts, deliveredAt: this.clock().toISOString(), lastError: null }).where(eq(webhookDeliveries.id, row.id)).run()
+          this.db
+            .update(webhookDeliveries)
+            .set({ attempts, deliveredAt: this.clock().toISOString(), lastError: null })
+            .where(eq(webhookDeliveries.id, row.id))
+            .run()
           delivered += 1
         } catch (error) {
           const lastError = error instanceof Error ? error.message : String(error)
@@ -66,7 +76,12 @@ export class WebhookDispatcher {
             })
             .where(eq(webhookDeliveries.id, row.id))
             .run()
-          this.log.warn('webhook delivery failed', { projectId: row.projectId, attempts, giveUp, error: lastError })
+          this.log.warn('webhook delivery failed', {
+            projectId: row.projectId,
+            attempts,
+            giveUp,
+            error: lastError,
+          })
         }
       }
     } finally {

@@ -142,15 +142,26 @@ describe('projects.update', () => {
     const saved = await world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: url })
     expect(saved).toMatchObject({ webhook: { masked: 'https://qyapi.weixin.qq.com/…a1b2' } })
     expect(JSON.stringify(saved)).not.toContain('secret-robot-key')
-    const stored = world.database.db.select({ url: projects.webhookUrl }).from(projects).where(eq(projects.id, project.id)).get()
+    const stored = world.database.db
+      .select({ url: projects.webhookUrl })
+      .from(projects)
+      .where(eq(projects.id, project.id))
+      .get()
     expect(stored?.url, 'the server still has it to post to').toBe(url)
-    const renamed = await world.asUser(manager).projects.update({ projectId: project.id, name: '改名不动通知地址' })
+    const renamed = await world
+      .asUser(manager)
+      .projects.update({ projectId: project.id, name: '改名不动通知地址' })
     expect(renamed).toMatchObject({ webhook: { masked: 'https://qyapi.weixin.qq.com/…a1b2' } })
-    expect((await world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: null })).webhook).toBeNull()
+    expect(
+      (await world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: null })).webhook,
+    ).toBeNull()
   })
 
   it('a consultant or an assistant reading the project learns nothing of the webhook', async () => {
-    await world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=t0k3n' })
+    await world.asUser(manager).projects.update({
+      projectId: project.id,
+      webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=t0k3n',
+    })
     for (const role of ['consultant', 'assistant'] as const) {
       const reader = await world.createUser({ role, projectIds: [project.id] })
       const seen = await world.asUser(reader).projects.get({ projectId: project.id })
@@ -174,18 +185,33 @@ describe('projects.update', () => {
     'http://printer.local/hook',
     'http://0.0.0.0/hook',
   ])('refuses %s: the server must not be pointed at its own network', async (webhookUrl) => {
-    const error = await failureOf(world.asUser(manager).projects.update({ projectId: project.id, webhookUrl }))
+    const error = await failureOf(
+      world.asUser(manager).projects.update({ projectId: project.id, webhookUrl }),
+    )
     expect(error?.code).toBe('BAD_REQUEST')
     expect(sentenceOf(error)).toMatch(/^通知地址不能指向本机或内网地址/)
     expect((await world.asUser(manager).projects.get({ projectId: project.id })).webhook).toBeNull()
   })
 
   it('accepts a public address and a host name as written (it is not resolved), and private ones when the server allows them', async () => {
-    for (const webhookUrl of ['https://open.feishu.cn/open-apis/bot/v2/hook/abcd', 'https://robot.internal.example.com/hook', 'https://8.8.8.8/hook']) {
-      expect(await outcomeOf(world.asUser(manager).projects.update({ projectId: project.id, webhookUrl })), webhookUrl).toBe('OK')
+    for (const webhookUrl of [
+      'https://open.feishu.cn/open-apis/bot/v2/hook/abcd',
+      'https://robot.internal.example.com/hook',
+      'https://8.8.8.8/hook',
+    ]) {
+      expect(
+        await outcomeOf(world.asUser(manager).projects.update({ projectId: project.id, webhookUrl })),
+        webhookUrl,
+      ).toBe('OK')
     }
     world.deps.config.allowPrivateWebhooks = true
-    expect(await outcomeOf(world.asUser(manager).projects.update({ projectId: project.id, webhookUrl: 'http://192.168.1.10/robot' }))).toBe('OK')
+    expect(
+      await outcomeOf(
+        world
+          .asUser(manager)
+          .projects.update({ projectId: project.id, webhookUrl: 'http://192.168.1.10/robot' }),
+      ),
+    ).toBe('OK')
   })
 
   it('refuses a webhook address that is not http(s), naming the field', async () => {
@@ -266,14 +292,22 @@ describe('projects.updateSettings', () => {
   it.each([
     [{ rotation: { undoWindowMinutes: 1e20 } }, '撤销时限（分钟）不能大于 60。'],
     [{ ownership: { protectionDays: -1e20 } }, '保护期（天）不能小于 1。'],
-    [{ ownership: { followUpDays: { A: Number.MAX_SAFE_INTEGER + 2 } } }, '跟进周期（天）（A 级）不能大于 365。'],
+    [
+      { ownership: { followUpDays: { A: Number.MAX_SAFE_INTEGER + 2 } } },
+      '跟进周期（天）（A 级）不能大于 365。',
+    ],
     [{ rotation: { breakKeepsPlace: { lunch: 'yes' } } }, '暂离保留位置（午餐）应为是或否。'],
-  ])('words an absurd setting %j as a sentence with its own bound, never the integer limit', async (settings, sentence) => {
-    const error = await failureOf(world.asUser(manager).projects.updateSettings({ projectId: project.id, settings } as never))
-    expect(error?.code).toBe('BAD_REQUEST')
-    expect(sentenceOf(error)).toBe(sentence)
-    expect(sentenceOf(error)).not.toMatch(/9007199254740991/)
-  })
+  ])(
+    'words an absurd setting %j as a sentence with its own bound, never the integer limit',
+    async (settings, sentence) => {
+      const error = await failureOf(
+        world.asUser(manager).projects.updateSettings({ projectId: project.id, settings } as never),
+      )
+      expect(error?.code).toBe('BAD_REQUEST')
+      expect(sentenceOf(error)).toBe(sentence)
+      expect(sentenceOf(error)).not.toMatch(/9007199254740991/)
+    },
+  )
 
   it('a manager of another project cannot change these settings', async () => {
     const other = world.createProject()

@@ -32,9 +32,14 @@ function writeChannels(tx: DbOrTx, projectId: string, names: string[]): void {
   names.forEach((name, i) => {
     const row = existing.find((c) => c.name === name)
     if (row) {
-      tx.update(channels).set({ active: true, sortOrder: i + 1 }).where(eq(channels.id, row.id)).run()
+      tx.update(channels)
+        .set({ active: true, sortOrder: i + 1 })
+        .where(eq(channels.id, row.id))
+        .run()
     } else {
-      tx.insert(channels).values({ id: newId(), projectId, name, sortOrder: i + 1 }).run()
+      tx.insert(channels)
+        .values({ id: newId(), projectId, name, sortOrder: i + 1 })
+        .run()
     }
   })
 }
@@ -50,7 +55,14 @@ export function createProject({ ctx, input }: { ctx: UserServiceContext; input: 
   const at = ctx.now.toISOString()
   ctx.db.transaction((tx) => {
     tx.insert(projects)
-      .values({ id, code: input.code, name: input.name, timeZone: input.timeZone, settings: {}, createdAt: at })
+      .values({
+        id,
+        code: input.code,
+        name: input.name,
+        timeZone: input.timeZone,
+        settings: {},
+        createdAt: at,
+      })
       .run()
     writeChannels(tx, id, input.channels)
     tx.insert(projectMembers).values({ projectId: id, userId: ctx.actor.user.id, joinedAt: at }).run()
@@ -61,7 +73,8 @@ export function createProject({ ctx, input }: { ctx: UserServiceContext; input: 
 
 export function updateProject({ ctx, input }: { ctx: UserServiceContext; input: ProjectUpdateInput }) {
   const project = loadProject(ctx.db, input.projectId)
-  if (input.timeZone && !isTimeZone(input.timeZone)) fail('BAD_REQUEST', 'project.timeZone', { timeZone: input.timeZone })
+  if (input.timeZone && !isTimeZone(input.timeZone))
+    fail('BAD_REQUEST', 'project.timeZone', { timeZone: input.timeZone })
   if (input.channels) assertChannelsDistinct(input.channels)
   if (input.webhookUrl && !ctx.deps.config.allowPrivateWebhooks && isPrivateWebhookUrl(input.webhookUrl)) {
     fail('BAD_REQUEST', 'project.webhookPrivate')
@@ -83,8 +96,18 @@ export function updateProject({ ctx, input }: { ctx: UserServiceContext; input: 
 }
 
 /** Stores the whole resolved settings, so later changes to defaults do not silently change a project. */
-export function updateSettings({ ctx, input }: { ctx: UserServiceContext; input: ProjectSettingsUpdateInput }) {
-  const row = ctx.db.select({ settings: projects.settings }).from(projects).where(and(eq(projects.id, input.projectId))).get()
+export function updateSettings({
+  ctx,
+  input,
+}: {
+  ctx: UserServiceContext
+  input: ProjectSettingsUpdateInput
+}) {
+  const row = ctx.db
+    .select({ settings: projects.settings })
+    .from(projects)
+    .where(and(eq(projects.id, input.projectId)))
+    .get()
   if (!row) fail('NOT_FOUND', 'project.notFound')
   const settings = applySettingsPatch(resolveSettings(row.settings), input.settings)
   ctx.db.transaction((tx) => {

@@ -99,7 +99,11 @@ function overdueConsultants(ctx: ServiceContext, day: ProjectDay): string[] | un
  * line) and the check-in, the customer, the reception or the waiting entry, the event and the
  * notices are stored in one transaction. A number already inside answers its existing outcome.
  */
-export async function receiveVisitor(ctx: ServiceContext, action: string, visit: Visit): Promise<CheckInOutcome> {
+export async function receiveVisitor(
+  ctx: ServiceContext,
+  action: string,
+  visit: Visit,
+): Promise<CheckInOutcome> {
   const hub = ctx.deps.rotation
   const day = hub.day(visit.projectId, ctx.now)
   if (visit.channel && !day.config.channels.includes(visit.channel)) {
@@ -108,7 +112,9 @@ export async function receiveVisitor(ctx: ServiceContext, action: string, visit:
   const inside = day.state.byPhone.get(visit.phone)
   if (inside) {
     // Already inside: the same outcome again, and nothing changes but the audit trail.
-    ctx.db.transaction((tx) => audit(tx, ctx, action, { projectId: visit.projectId, input: { ...visit, repeat: true } }))
+    ctx.db.transaction((tx) =>
+      audit(tx, ctx, action, { projectId: visit.projectId, input: { ...visit, repeat: true } }),
+    )
     if ('receptionId' in inside) {
       const r = day.state.receptions.get(inside.receptionId)!
       return assignedOutcome(day, r.id, r.consultantId, r.reason)
@@ -228,7 +234,11 @@ export async function receiveVisitor(ctx: ServiceContext, action: string, visit:
 }
 
 export function kioskCheckIn({ ctx, input }: { ctx: DeviceServiceContext; input: CheckInInput }) {
-  return receiveVisitor(ctx, 'kiosk.checkIn', { ...input, projectId: ctx.actor.device.projectId, kind: 'visit' })
+  return receiveVisitor(ctx, 'kiosk.checkIn', {
+    ...input,
+    projectId: ctx.actor.device.projectId,
+    kind: 'visit',
+  })
 }
 
 /** A call taken at the front-desk phone goes through the same rules as a walk-in. */

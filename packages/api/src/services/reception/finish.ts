@@ -25,25 +25,46 @@ export async function finishReception({ ctx, input }: { ctx: UserServiceContext;
   const at = ctx.now.toISOString()
 
   const recordOutcome = (tx: Tx) => {
-    tx.update(receptions).set({ grade, note: input.note ?? null }).where(eq(receptions.id, row.id)).run()
+    tx.update(receptions)
+      .set({ grade, note: input.note ?? null })
+      .where(eq(receptions.id, row.id))
+      .run()
     if (!row.customerId) return
     const customer = tx.select().from(customers).where(eq(customers.id, row.customerId)).get()
     if (!customer) return
-    const next = ownershipAfterReception(customer, { consultantId: row.consultantId, result: input.result, grade }, ctx.now, day.config.settings.ownership)
-    tx.update(customers).set({ ...next, updatedAt: at }).where(eq(customers.id, customer.id)).run()
+    const next = ownershipAfterReception(
+      customer,
+      { consultantId: row.consultantId, result: input.result, grade },
+      ctx.now,
+      day.config.settings.ownership,
+    )
+    tx.update(customers)
+      .set({ ...next, updatedAt: at })
+      .where(eq(customers.id, customer.id))
+      .run()
   }
 
   if (day.state.receptions.has(row.id)) {
-    const finished = hub.commit(row.projectId, ctx.now, eventActor(ctx), { type: 'finish', receptionId: row.id, result: input.result, grade }, (tx, decisions, day, event) => {
-      const notices = persistDecisions(tx, hub, day, decisions, event)
-      recordOutcome(tx)
-      audit(tx, ctx, 'reception.finish', { projectId: row.projectId, input })
-      hub.addDuration(day, row.assignedAt, at)
-      return notices
-    })
+    const finished = hub.commit(
+      row.projectId,
+      ctx.now,
+      eventActor(ctx),
+      { type: 'finish', receptionId: row.id, result: input.result, grade },
+      (tx, decisions, day, event) => {
+        const notices = persistDecisions(tx, hub, day, decisions, event)
+        recordOutcome(tx)
+        audit(tx, ctx, 'reception.finish', { projectId: row.projectId, input })
+        hub.addDuration(day, row.assignedAt, at)
+        return notices
+      },
+    )
     // A double tap sends two finishes in one batch: the second finds the reception already closed.
     const { result } = await finished.catch((error: unknown) => {
-      const now = ctx.db.select({ status: receptions.status }).from(receptions).where(eq(receptions.id, row.id)).get()
+      const now = ctx.db
+        .select({ status: receptions.status })
+        .from(receptions)
+        .where(eq(receptions.id, row.id))
+        .get()
       if (now?.status === 'finished') fail('CONFLICT', 'rotation.alreadyFinished')
       throw error
     })
@@ -51,7 +72,10 @@ export async function finishReception({ ctx, input }: { ctx: UserServiceContext;
   } else {
     // A reception left open from an earlier day: its queue is gone, only the record is closed.
     ctx.db.transaction((tx) => {
-      tx.update(receptions).set({ status: 'finished', finishedAt: at, result: input.result }).where(eq(receptions.id, row.id)).run()
+      tx.update(receptions)
+        .set({ status: 'finished', finishedAt: at, result: input.result })
+        .where(eq(receptions.id, row.id))
+        .run()
       recordOutcome(tx)
       audit(tx, ctx, 'reception.finish', { projectId: row.projectId, input })
     })

@@ -6,14 +6,27 @@ import type { ServiceContext } from '../context'
 function namesOf(ctx: ServiceContext, ids: Iterable<string>): Map<string, string> {
   const list = [...new Set(ids)]
   if (!list.length) return new Map()
-  return new Map(ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list)).all().map((u) => [u.id, u.name]))
+  return new Map(
+    ctx.db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.id, list))
+      .all()
+      .map((u) => [u.id, u.name]),
+  )
 }
 
 /**
  * CONTRACT.md `reception.log`: one row per reception of the day, with the reason of its
  * assignment and the queue as it was, so disputes are settled from the record.
  */
-export function receptionLog({ ctx, input }: { ctx: ServiceContext; input: { projectId: string; date: string } }) {
+export function receptionLog({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: { projectId: string; date: string }
+}) {
   const rows = ctx.db
     .select({ r: receptions, c: checkIns, customer: customers })
     .from(receptions)
@@ -23,14 +36,33 @@ export function receptionLog({ ctx, input }: { ctx: ServiceContext; input: { pro
     .orderBy(asc(receptions.assignedAt))
     .all()
   const appealRows = rows.length
-    ? ctx.db.select().from(appeals).where(inArray(appeals.receptionId, rows.map((r) => r.r.id))).all()
+    ? ctx.db
+        .select()
+        .from(appeals)
+        .where(
+          inArray(
+            appeals.receptionId,
+            rows.map((r) => r.r.id),
+          ),
+        )
+        .all()
     : []
-  const names = namesOf(ctx, rows.flatMap(({ r }) => [r.consultantId, ...(r.onBehalfOf ? [r.onBehalfOf] : []), ...r.queueBefore, ...(r.missedBy ?? [])]))
+  const names = namesOf(
+    ctx,
+    rows.flatMap(({ r }) => [
+      r.consultantId,
+      ...(r.onBehalfOf ? [r.onBehalfOf] : []),
+      ...r.queueBefore,
+      ...(r.missedBy ?? []),
+    ]),
+  )
   const byId = new Map(rows.map(({ r }) => [r.id, r]))
   /** The other end of a reassignment: which reception, whose. */
   const link = (id: string | null) => {
     const other = id ? byId.get(id) : undefined
-    return other ? { receptionId: other.id, consultantId: other.consultantId, name: names.get(other.consultantId) ?? '' } : null
+    return other
+      ? { receptionId: other.id, consultantId: other.consultantId, name: names.get(other.consultantId) ?? '' }
+      : null
   }
   return rows.map(({ r, c, customer }) => ({
     receptionId: r.id,
@@ -64,14 +96,25 @@ export function receptionLog({ ctx, input }: { ctx: ServiceContext; input: { pro
 }
 
 /** Every rotation event of the day, oldest first: sign-ins, breaks, overrides with their reasons. */
-export function rotationEventLog({ ctx, input }: { ctx: ServiceContext; input: { projectId: string; date: string } }) {
+export function rotationEventLog({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: { projectId: string; date: string }
+}) {
   const rows = ctx.db
     .select()
     .from(rotationEvents)
     .where(and(eq(rotationEvents.projectId, input.projectId), eq(rotationEvents.date, input.date)))
     .orderBy(asc(rotationEvents.id))
     .all()
-  const names = namesOf(ctx, rows.flatMap((r) => (r.actorId ? [r.actorId] : [])).concat(rows.flatMap((r) => ('consultantId' in r.event ? [r.event.consultantId] : []))))
+  const names = namesOf(
+    ctx,
+    rows
+      .flatMap((r) => (r.actorId ? [r.actorId] : []))
+      .concat(rows.flatMap((r) => ('consultantId' in r.event ? [r.event.consultantId] : []))),
+  )
   return rows.map((r) => {
     const { event } = r
     const summary: Record<string, unknown> = { ...event }
@@ -83,7 +126,10 @@ export function rotationEventLog({ ctx, input }: { ctx: ServiceContext; input: {
       id: r.id,
       at: r.at,
       type: r.type,
-      actor: r.actorType === 'system' ? null : { type: r.actorType, id: r.actorId, name: (r.actorId && names.get(r.actorId)) || null },
+      actor:
+        r.actorType === 'system'
+          ? null
+          : { type: r.actorType, id: r.actorId, name: (r.actorId && names.get(r.actorId)) || null },
       consultantName: 'consultantId' in event ? (names.get(event.consultantId) ?? null) : null,
       reason: 'reason' in event ? (event.reason ?? null) : null,
       summary,

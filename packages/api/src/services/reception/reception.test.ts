@@ -23,17 +23,26 @@ const DAY_MS = 86_400_000
 
 // A fresh office for every test (testing.ts `createTestOffice`); these names are the current one's.
 let world: TestWorld, project: TestProject, manager: TestUser, team: TestUser[], kiosk: TestDevice
-let now: TestOffice['now'], tick: TestOffice['tick'], signIn: TestOffice['signIn'], checkIn: TestOffice['checkIn']
+let now: TestOffice['now'],
+  tick: TestOffice['tick'],
+  signIn: TestOffice['signIn'],
+  checkIn: TestOffice['checkIn']
 let board: TestOffice['board'], order: TestOffice['order']
 beforeEach(async () => {
-  ;({ world, project, manager, team, kiosk, now, tick, signIn, checkIn, board, order } = await createTestOffice())
+  ;({ world, project, manager, team, kiosk, now, tick, signIn, checkIn, board, order } =
+    await createTestOffice())
 })
 afterEach(() => world.close())
 
 const c1 = () => team[0]!
 const c2 = () => team[1]!
 const c3 = () => team[2]!
-const finish = (who: TestUser, receptionId: string, result: 'valid' | 'invalid' = 'valid', grade?: 'A' | 'B' | 'C' | 'D') =>
+const finish = (
+  who: TestUser,
+  receptionId: string,
+  result: 'valid' | 'invalid' = 'valid',
+  grade?: 'A' | 'B' | 'C' | 'D',
+) =>
   world
     .asUser(who)
     .reception.finish({ receptionId, result, ...(result === 'valid' ? { grade: grade ?? 'B' } : {}) })
@@ -45,7 +54,10 @@ const count = (table: 'check_ins' | 'customers' | 'rotation_events' | 'reception
   world.rowCount(table)
 const counts = () =>
   Object.fromEntries(
-    (['check_ins', 'customers', 'rotation_events', 'receptions', 'waiting_entries'] as const).map((t) => [t, count(t)]),
+    (['check_ins', 'customers', 'rotation_events', 'receptions', 'waiting_entries'] as const).map((t) => [
+      t,
+      count(t),
+    ]),
   )
 
 /** A visitor received and finished valid with grade B by `owner`: the customer is now theirs. */
@@ -61,7 +73,12 @@ async function ownedBy(owner: TestUser, phone: string): Promise<void> {
 describe('kiosk.checkIn: who receives the visitor', () => {
   it('gives a new visitor to the head of the queue, who moves to the tail', async () => {
     await signIn(c1(), c2(), c3())
-    const outcome = await checkIn('13800138001', { surname: '王', title: '女士', partySize: 2, channel: '网络' })
+    const outcome = await checkIn('13800138001', {
+      surname: '王',
+      title: '女士',
+      partySize: 2,
+      channel: '网络',
+    })
     expect(outcome).toMatchObject({
       outcome: 'assigned',
       receptionId: expect.any(String),
@@ -77,7 +94,15 @@ describe('kiosk.checkIn: who receives the visitor', () => {
       expect.objectContaining({ receptionId: outcome.receptionId, consultantId: c1().id }),
     ])
     const stored = world.database.db.select().from(checkIns).get()!
-    expect(stored).toMatchObject({ phone: '13800138001', surname: '王', title: '女士', partySize: 2, channel: '网络', consentVersion: CONSENT_VERSION, outcome: 'assigned' })
+    expect(stored).toMatchObject({
+      phone: '13800138001',
+      surname: '王',
+      title: '女士',
+      partySize: 2,
+      channel: '网络',
+      consentVersion: CONSENT_VERSION,
+      outcome: 'assigned',
+    })
   })
 
   it('records a check-in without consentVersion as "consent not captured" rather than refusing it', async () => {
@@ -123,7 +148,11 @@ describe('kiosk.checkIn: who receives the visitor', () => {
     const first = await checkIn('13800138001')
     tick()
     await finish(c1(), first.receptionId!, 'valid', 'D')
-    expect(customerByPhone('13800138001')).toMatchObject({ ownerId: null, grade: 'D', protectionEndsAt: null })
+    expect(customerByPhone('13800138001')).toMatchObject({
+      ownerId: null,
+      grade: 'D',
+      protectionEndsAt: null,
+    })
     tick()
     expect(await checkIn('13800138001')).toMatchObject({ reason: 'rotation', consultant: { id: c2().id } })
   })
@@ -154,7 +183,11 @@ describe('kiosk.checkIn: who receives the visitor', () => {
     const before = await order()
 
     const visit = await checkIn('13800138001')
-    expect(visit).toMatchObject({ outcome: 'assigned', reason: 'on_behalf', consultant: { id: c2().id, name: '李娜' } })
+    expect(visit).toMatchObject({
+      outcome: 'assigned',
+      reason: 'on_behalf',
+      consultant: { id: c2().id, name: '李娜' },
+    })
     expect(await order(), 'a stand-in’s turn is not used').toEqual(before)
     const mine = await world.asUser(c1()).rotation.mine({ projectId: project.id })
     expect(mine.notices[0]).toMatchObject({
@@ -194,7 +227,12 @@ describe('kiosk.checkIn: who receives the visitor', () => {
     await checkIn('13800138002')
     const third = await checkIn('13800138003', { partySize: 3 })
     const fourth = await checkIn('13800138004')
-    expect(third).toMatchObject({ outcome: 'waiting', reason: 'waiting', waitingId: expect.any(String), waitPosition: 1 })
+    expect(third).toMatchObject({
+      outcome: 'waiting',
+      reason: 'waiting',
+      waitingId: expect.any(String),
+      waitPosition: 1,
+    })
     expect(fourth).toMatchObject({ outcome: 'waiting', waitPosition: 2 })
     expect(third.estimatedMinutes).toBeGreaterThanOrEqual(1)
     expect(fourth.estimatedMinutes!).toBeGreaterThanOrEqual(third.estimatedMinutes!)
@@ -240,10 +278,16 @@ describe('kiosk.checkIn: who receives the visitor', () => {
   it('takes a call at the front desk by the same rules, as a call', async () => {
     const assistant = await world.createUser({ role: 'assistant', projectIds: [project.id] })
     await signIn(c1(), c2())
-    const call = await world.asUser(assistant).reception.startCall({ projectId: project.id, phone: '139 0000 0001', surname: '赵' })
+    const call = await world
+      .asUser(assistant)
+      .reception.startCall({ projectId: project.id, phone: '139 0000 0001', surname: '赵' })
     expect(call).toMatchObject({ outcome: 'assigned', reason: 'rotation', consultant: { id: c1().id } })
     expect((await board()).receiving[0]).toMatchObject({ receptionId: call.receptionId, kind: 'call' })
-    expect(world.database.db.select().from(checkIns).get()).toMatchObject({ kind: 'call', userId: assistant.id, deviceId: null })
+    expect(world.database.db.select().from(checkIns).get()).toMatchObject({
+      kind: 'call',
+      userId: assistant.id,
+      deviceId: null,
+    })
   })
 })
 
@@ -271,22 +315,27 @@ describe('kiosk.checkIn: bad input', () => {
     ['a channel the project does not have', { channel: '抖音' }, '渠道', 'channel'],
   ]
 
-  it.each(refused)('refuses %s with BAD_REQUEST naming the field, and writes nothing', async (_case, patch, zh, en) => {
-    const before = counts()
-    const input = { phone: '13800138000', consentVersion: CONSENT_VERSION, ...patch }
-    const error = await failureOf(world.asDevice(kiosk).kiosk.checkIn(input as CheckInInput))
-    expect(error?.code).toBe('BAD_REQUEST')
-    expect(sentenceOf(error)).toContain(zh)
-    expect(sentenceOf(error, 'en').toLowerCase()).toContain(en.toLowerCase())
-    expect(sentenceOf(error)).not.toMatch(/invalid_type|too_small|expected|\{|\[/)
-    expect(counts()).toEqual(before)
-    expect((await board()).receiving).toEqual([])
-  })
+  it.each(refused)(
+    'refuses %s with BAD_REQUEST naming the field, and writes nothing',
+    async (_case, patch, zh, en) => {
+      const before = counts()
+      const input = { phone: '13800138000', consentVersion: CONSENT_VERSION, ...patch }
+      const error = await failureOf(world.asDevice(kiosk).kiosk.checkIn(input as CheckInInput))
+      expect(error?.code).toBe('BAD_REQUEST')
+      expect(sentenceOf(error)).toContain(zh)
+      expect(sentenceOf(error, 'en').toLowerCase()).toContain(en.toLowerCase())
+      expect(sentenceOf(error)).not.toMatch(/invalid_type|too_small|expected|\{|\[/)
+      expect(counts()).toEqual(before)
+      expect((await board()).receiving).toEqual([])
+    },
+  )
 
   it('accepts the edges: a party of 1 and of 20, a 20-character surname, a known channel', async () => {
     await signIn(c2(), c3())
     expect((await checkIn('13800138001', { partySize: 1 })).outcome).toBe('assigned')
-    expect((await checkIn('13800138002', { partySize: 20, surname: '欧'.repeat(20) })).outcome).toBe('assigned')
+    expect((await checkIn('13800138002', { partySize: 20, surname: '欧'.repeat(20) })).outcome).toBe(
+      'assigned',
+    )
     expect((await checkIn('13800138003', { channel: '自然来访' })).outcome).toBe('assigned')
   })
 })
@@ -317,7 +366,9 @@ describe('reception.finish', () => {
   it('refuses a valid finish without a grade with BAD_REQUEST, and the reception stays open', async () => {
     await signIn(c1())
     const visit = await checkIn('13800138001')
-    const error = await failureOf(world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'valid' }))
+    const error = await failureOf(
+      world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'valid' }),
+    )
     expect(error?.code).toBe('BAD_REQUEST')
     expect(sentenceOf(error)).toContain('客户等级')
     expect(await queue()).toEqual([[c1().id, 'receiving']])
@@ -329,8 +380,17 @@ describe('reception.finish', () => {
     tick(24 * 60)
     await signIn(c2(), c1())
     await finish(c1(), yesterday.receptionId!, 'valid', 'A')
-    const row = world.database.db.select().from(receptions).where(eq(receptions.id, yesterday.receptionId!)).get()
-    expect(row).toMatchObject({ status: 'finished', result: 'valid', grade: 'A', finishedAt: now().toISOString() })
+    const row = world.database.db
+      .select()
+      .from(receptions)
+      .where(eq(receptions.id, yesterday.receptionId!))
+      .get()
+    expect(row).toMatchObject({
+      status: 'finished',
+      result: 'valid',
+      grade: 'A',
+      finishedAt: now().toISOString(),
+    })
     expect(customerByPhone('13800138001')?.ownerId).toBe(c1().id)
     expect(await queue()).toEqual([
       [c2().id, 'available'],
@@ -365,9 +425,15 @@ describe('reception.finish', () => {
 
     expect(count('rotation_events'), 'the finish is one event, the hand-over part of it').toBe(events + 1)
     const b = await board()
-    expect(b.receiving).toEqual([expect.objectContaining({ consultantId: c1().id, reason: 'waiting', since: now().toISOString() })])
+    expect(b.receiving).toEqual([
+      expect.objectContaining({ consultantId: c1().id, reason: 'waiting', since: now().toISOString() }),
+    ])
     expect(b.waiting.map((w) => w.waitingId)).toEqual([third.waitingId])
-    const served = world.database.db.select().from(waitingEntries).where(eq(waitingEntries.id, second.waitingId!)).get()
+    const served = world.database.db
+      .select()
+      .from(waitingEntries)
+      .where(eq(waitingEntries.id, second.waitingId!))
+      .get()
     expect(served).toMatchObject({ status: 'served', endedAt: now().toISOString() })
     const rows = await log()
     expect(rows.map((r) => [r.consultantId, r.reason])).toEqual([
@@ -422,7 +488,11 @@ describe('reception.log', () => {
       phone: '138****8001',
     })
     expect(rows[0]!.queueBefore.map((q) => q.consultantId)).toEqual([c1().id, c2().id, c3().id])
-    expect(rows[1]).toMatchObject({ receptionId: second.receptionId, consultantId: c2().id, reason: 'rotation' })
+    expect(rows[1]).toMatchObject({
+      receptionId: second.receptionId,
+      consultantId: c2().id,
+      reason: 'rotation',
+    })
     expect(rows[1]!.result).toBeUndefined()
     expect(rows[1]!.queueBefore.map((q) => q.name)).toEqual(['李娜', '王芳', '张伟'])
     expect(JSON.stringify(rows), 'the log never shows a full number').not.toContain('13800138001')
@@ -431,7 +501,9 @@ describe('reception.log', () => {
   it('keeps each day apart: yesterday’s receptions are not in today’s log', async () => {
     await signIn(c1())
     await checkIn('13800138001')
-    expect(await world.asUser(manager).reception.log({ projectId: project.id, date: '2026-03-01' })).toEqual([])
+    expect(await world.asUser(manager).reception.log({ projectId: project.id, date: '2026-03-01' })).toEqual(
+      [],
+    )
     expect(await log()).toHaveLength(1)
   })
 })
@@ -447,30 +519,64 @@ describe('appeals', () => {
       .reception.appeal({ receptionId: visit.receptionId!, text: '客户说是来找李娜的，应算她的轮次' })
     expect(await order()).toEqual([c2().id, c3().id, c1().id])
 
-    await world.asUser(manager).reception.answerAppeal({ appealId, accepted: true, answer: '同意，补一个轮次', grantTurn: true })
-    expect((await board()).queue[0]).toMatchObject({ consultantId: c1().id, position: 1, status: 'available' })
+    await world
+      .asUser(manager)
+      .reception.answerAppeal({ appealId, accepted: true, answer: '同意，补一个轮次', grantTurn: true })
+    expect((await board()).queue[0]).toMatchObject({
+      consultantId: c1().id,
+      position: 1,
+      status: 'available',
+    })
     tick()
     expect(await checkIn('13800138002')).toMatchObject({ consultant: { id: c1().id }, reason: 'override' })
 
     const [listed] = await world.asUser(c1()).reception.appeals({ projectId: project.id })
-    expect(listed).toMatchObject({ id: appealId, status: 'accepted', answer: '同意，补一个轮次', grantedTurn: true })
+    expect(listed).toMatchObject({
+      id: appealId,
+      status: 'accepted',
+      answer: '同意，补一个轮次',
+      grantedTurn: true,
+    })
     const row = (await log()).find((r) => r.receptionId === visit.receptionId)!
     expect(row.appeals).toEqual([expect.objectContaining({ id: appealId, status: 'accepted' })])
-    const notice = world.database.db.select().from(notifications).where(eq(notifications.type, 'appeal_answered')).get()
-    expect(notice).toMatchObject({ userId: c1().id, payload: { type: 'appeal_answered', projectId: project.id, appealId, accepted: true, grantedTurn: true } })
+    const notice = world.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.type, 'appeal_answered'))
+      .get()
+    expect(notice).toMatchObject({
+      userId: c1().id,
+      payload: {
+        type: 'appeal_answered',
+        projectId: project.id,
+        appealId,
+        accepted: true,
+        grantedTurn: true,
+      },
+    })
     const events = await world.asUser(manager).reception.events({ projectId: project.id, date: TODAY })
-    expect(events.at(-2)).toMatchObject({ type: 'grantTurn', consultantName: '张伟', actor: { name: '吴敏' } })
+    expect(events.at(-2)).toMatchObject({
+      type: 'grantTurn',
+      consultantName: '张伟',
+      actor: { name: '吴敏' },
+    })
   })
 
   it('a rejected appeal changes nothing in the queue', async () => {
     await signIn(c1(), c2())
     const visit = await checkIn('13800138001')
-    const { id: appealId } = await world.asUser(c1()).reception.appeal({ receptionId: visit.receptionId!, text: '不该轮到我' })
+    const { id: appealId } = await world
+      .asUser(c1())
+      .reception.appeal({ receptionId: visit.receptionId!, text: '不该轮到我' })
     const before = await order()
-    await world.asUser(manager).reception.answerAppeal({ appealId, accepted: false, answer: '按规则分配', grantTurn: true })
+    await world
+      .asUser(manager)
+      .reception.answerAppeal({ appealId, accepted: false, answer: '按规则分配', grantTurn: true })
     expect(await order()).toEqual(before)
     const error = await failureOf(
-      world.asUser(manager).reception.answerAppeal({ appealId, accepted: true, answer: '再看一次', grantTurn: true }),
+      world
+        .asUser(manager)
+        .reception.answerAppeal({ appealId, accepted: true, answer: '再看一次', grantTurn: true }),
     )
     expect(error?.code).toBe('CONFLICT')
   })
@@ -479,10 +585,14 @@ describe('appeals', () => {
     await signIn(c1(), c2(), c3())
     const visit = await checkIn('13800138001')
     // c3 was neither at the head of the queue nor receiving: not involved.
-    const stranger = await failureOf(world.asUser(c3()).reception.appeal({ receptionId: visit.receptionId!, text: '我也想要' }))
+    const stranger = await failureOf(
+      world.asUser(c3()).reception.appeal({ receptionId: visit.receptionId!, text: '我也想要' }),
+    )
     expect(stranger?.code).toBe('FORBIDDEN')
     await world.asUser(c1()).reception.appeal({ receptionId: visit.receptionId!, text: '第一次' })
-    const twice = await failureOf(world.asUser(c1()).reception.appeal({ receptionId: visit.receptionId!, text: '第二次' }))
+    const twice = await failureOf(
+      world.asUser(c1()).reception.appeal({ receptionId: visit.receptionId!, text: '第二次' }),
+    )
     expect(twice?.code).toBe('CONFLICT')
     expect(world.rowCount('appeals')).toBe(1)
   })

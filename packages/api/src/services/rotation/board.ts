@@ -4,7 +4,13 @@ import type { ServiceContext } from '../context'
 import type { BoardPayload } from './hub'
 
 /** CONTRACT.md `rotation.board`: the queue, the waiting line and who is receiving, plus the day's tally. */
-export function readBoard({ ctx, input }: { ctx: ServiceContext; input: { projectId: string } }): BoardPayload {
+export function readBoard({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: { projectId: string }
+}): BoardPayload {
   return ctx.deps.rotation.board(input.projectId, ctx.now)
 }
 
@@ -12,7 +18,15 @@ export function readBoard({ ctx, input }: { ctx: ServiceContext; input: { projec
  * CONTRACT.md `rotation.onChange`: the whole board now, then after every change. Ends when the
  * client goes away or the server shuts down.
  */
-export async function* watchBoard({ ctx, input, signal }: { ctx: ServiceContext; input: { projectId: string }; signal?: AbortSignal | undefined }) {
+export async function* watchBoard({
+  ctx,
+  input,
+  signal,
+}: {
+  ctx: ServiceContext
+  input: { projectId: string }
+  signal?: AbortSignal | undefined
+}) {
   const hub = ctx.deps.rotation
   const relay = new EventEmitter()
   const stop = hub.onBoard(input.projectId, (board) => relay.emit('board', board))

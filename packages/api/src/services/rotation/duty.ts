@@ -8,7 +8,10 @@ import { recordRotationEvent } from './record'
 export type DutyContext = ServiceContext & { duty: { projectId: string; consultant: DutyConsultant } }
 
 function record(ctx: DutyContext, action: string, event: RotationEventInput, input: unknown = {}) {
-  return recordRotationEvent(ctx, ctx.duty.projectId, action, event, { ...(input as object), consultantId: ctx.duty.consultant.id })
+  return recordRotationEvent(ctx, ctx.duty.projectId, action, event, {
+    ...(input as object),
+    consultantId: ctx.duty.consultant.id,
+  })
 }
 
 /** Joins the tail of the queue; signing in twice keeps the place. A waiting visitor is taken at once. */
@@ -17,9 +20,15 @@ export async function signIn({ ctx }: { ctx: DutyContext }) {
   const hub = ctx.deps.rotation
   if (hub.day(projectId, ctx.now).state.consultants.has(consultant.id)) {
     // Already in the queue: nothing changes, but the attempt is on record like any other.
-    ctx.db.transaction((tx) => audit(tx, ctx, 'rotation.signIn', { projectId, input: { consultantId: consultant.id, already: true } }))
+    ctx.db.transaction((tx) =>
+      audit(tx, ctx, 'rotation.signIn', { projectId, input: { consultantId: consultant.id, already: true } }),
+    )
   } else {
-    await record(ctx, 'rotation.signIn', { type: 'signIn', consultantId: consultant.id, name: consultant.name })
+    await record(ctx, 'rotation.signIn', {
+      type: 'signIn',
+      consultantId: consultant.id,
+      name: consultant.name,
+    })
   }
   return { position: positionOf(hub.day(projectId, ctx.now).state, consultant.id)!, consultant }
 }
@@ -34,7 +43,11 @@ export async function setBreak({ ctx, input }: { ctx: DutyContext; input: SetBre
       : { type: 'back', consultantId: consultant.id },
     { onBreak: input.onBreak, reason: input.reason },
   )
-  return { ok: true as const, consultant, position: positionOf(ctx.deps.rotation.day(ctx.duty.projectId, ctx.now).state, consultant.id) }
+  return {
+    ok: true as const,
+    consultant,
+    position: positionOf(ctx.deps.rotation.day(ctx.duty.projectId, ctx.now).state, consultant.id),
+  }
 }
 
 export async function signOut({ ctx }: { ctx: DutyContext }) {
@@ -42,7 +55,12 @@ export async function signOut({ ctx }: { ctx: DutyContext }) {
   if (ctx.deps.rotation.day(projectId, ctx.now).state.consultants.has(consultant.id)) {
     await record(ctx, 'rotation.signOut', { type: 'signOut', consultantId: consultant.id })
   } else {
-    ctx.db.transaction((tx) => audit(tx, ctx, 'rotation.signOut', { projectId, input: { consultantId: consultant.id, already: true } }))
+    ctx.db.transaction((tx) =>
+      audit(tx, ctx, 'rotation.signOut', {
+        projectId,
+        input: { consultantId: consultant.id, already: true },
+      }),
+    )
   }
   return { ok: true as const, consultant }
 }

@@ -1,5 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import { checkIns, notifications, projectMembers, receptions, users, waitingEntries, webhookDeliveries, type Tx } from '@anchang/db'
+import {
+  checkIns,
+  notifications,
+  projectMembers,
+  receptions,
+  users,
+  waitingEntries,
+  webhookDeliveries,
+  type Tx,
+} from '@anchang/db'
 import {
   customerName,
   maskPhone,
@@ -92,7 +101,10 @@ export function persistDecisions(
         const row = tx.select().from(receptions).where(eq(receptions.id, d.receptionId)).get()!
         if (d.newReceptionId === d.receptionId) {
           // A log from before reassignments kept the first reception: it is moved in place.
-          tx.update(receptions).set({ consultantId: d.to, reason: d.reason }).where(eq(receptions.id, row.id)).run()
+          tx.update(receptions)
+            .set({ consultantId: d.to, reason: d.reason })
+            .where(eq(receptions.id, row.id))
+            .run()
         } else {
           tx.update(receptions)
             .set({ status: 'reassigned', finishedAt: at, movedTo: d.newReceptionId, statusReason: reason })
@@ -140,7 +152,8 @@ export function persistDecisions(
         break
       }
       case 'signedOut':
-        if (d.openReceptionId) notices.push(...orphanNotices(tx, hub, day, d.consultantId, d.openReceptionId, reason, at))
+        if (d.openReceptionId)
+          notices.push(...orphanNotices(tx, hub, day, d.consultantId, d.openReceptionId, reason, at))
         break
       case 'missed': {
         const row = tx
@@ -188,7 +201,9 @@ function noticeVisitor(tx: Tx, checkInId: string, phone: string): NoticeVisitor 
 
 function storeNotices(tx: Tx, projectId: string, notices: Notice[], at: string): void {
   for (const n of notices) {
-    tx.insert(notifications).values({ userId: n.userId, projectId, type: n.payload.type, payload: n.payload, createdAt: at }).run()
+    tx.insert(notifications)
+      .values({ userId: n.userId, projectId, type: n.payload.type, payload: n.payload, createdAt: at })
+      .run()
   }
 }
 
@@ -196,14 +211,28 @@ function storeNotices(tx: Tx, projectId: string, notices: Notice[], at: string):
  * A consultant signed out mid-reception (by a manager, or by being deactivated): the project's
  * managers and directors are told that the visitor needs someone, so the reception is reassigned.
  */
-function orphanNotices(tx: Tx, hub: RotationHub, day: ProjectDay, consultantId: string, receptionId: string, reason: string | null, at: string): Notice[] {
+function orphanNotices(
+  tx: Tx,
+  hub: RotationHub,
+  day: ProjectDay,
+  consultantId: string,
+  receptionId: string,
+  reason: string | null,
+  at: string,
+): Notice[] {
   const reception = day.state.receptions.get(receptionId)
   if (!reception) return []
   const managers = tx
     .select({ id: users.id })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
-    .where(and(eq(projectMembers.projectId, day.config.id), inArray(users.role, ['manager', 'director']), eq(users.active, true)))
+    .where(
+      and(
+        eq(projectMembers.projectId, day.config.id),
+        inArray(users.role, ['manager', 'director']),
+        eq(users.active, true),
+      ),
+    )
     .all()
   const payload: NoticePayload = {
     type: 'needs_reassign',

@@ -14,7 +14,12 @@ export interface DutyConsultant {
  * The consultant a kiosk PIN names, among the kiosk's project's active consultants. Five wrong
  * PINs in a row lock PIN entry on that kiosk for five minutes.
  */
-export function consultantByPin(ctx: ServiceContext, deviceId: string, projectId: string, pin: string): DutyConsultant {
+export function consultantByPin(
+  ctx: ServiceContext,
+  deviceId: string,
+  projectId: string,
+  pin: string,
+): DutyConsultant {
   const throttle = ctx.deps.throttles.kioskPin
   const now = ctx.now.getTime()
   const wait = throttle.attempt(deviceId, now)
@@ -22,7 +27,10 @@ export function consultantByPin(ctx: ServiceContext, deviceId: string, projectId
   const found = ctx.db
     .select({ id: users.id, name: users.name, role: users.role, active: users.active })
     .from(users)
-    .innerJoin(projectMembers, and(eq(projectMembers.userId, users.id), eq(projectMembers.projectId, projectId)))
+    .innerJoin(
+      projectMembers,
+      and(eq(projectMembers.userId, users.id), eq(projectMembers.projectId, projectId)),
+    )
     .where(and(eq(users.pinHash, hashPin(pin)), eq(users.active, true), eq(users.role, 'consultant')))
     .get()
   if (!found) fail('BAD_REQUEST', 'rotation.wrongPin')
@@ -44,7 +52,9 @@ export function identifyByPin({ ctx, input }: { ctx: DeviceServiceContext; input
   const { state } = ctx.deps.rotation.day(projectId, ctx.now)
   const onDuty = state.consultants.get(consultant.id)
   const firstFree = state.order.find((id) => state.consultants.get(id)?.status === 'available')
-  ctx.db.transaction((tx) => audit(tx, ctx, 'kiosk.identify', { projectId, input: { consultantId: consultant.id } }))
+  ctx.db.transaction((tx) =>
+    audit(tx, ctx, 'kiosk.identify', { projectId, input: { consultantId: consultant.id } }),
+  )
   return {
     consultant,
     standing: (onDuty?.status ?? 'signedOut') as DutyStanding,

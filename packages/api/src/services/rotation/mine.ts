@@ -63,7 +63,14 @@ export function myStatus({ ctx, input }: { ctx: UserServiceContext; input: { pro
     position: positionOf(day.state, me.id),
     queueLength: day.state.order.length,
     pendingTurn: onDuty?.pendingTurn ?? null,
-    tally: day.state.tally.get(me.id) ?? { name: me.name, received: 0, valid: 0, invalid: 0, missed: 0, reassigned: 0 },
+    tally: day.state.tally.get(me.id) ?? {
+      name: me.name,
+      received: 0,
+      valid: 0,
+      invalid: 0,
+      missed: 0,
+      reassigned: 0,
+    },
     receptions: open.map(({ r, c, customer }) => ({
       receptionId: r.id,
       since: r.assignedAt,

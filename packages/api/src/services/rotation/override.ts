@@ -12,24 +12,66 @@ export async function override({ ctx, input }: { ctx: UserServiceContext; input:
     input.action === 'move'
       ? ({ type: 'move', consultantId, toPosition: input.toPosition, reason } as const)
       : input.action === 'reassign'
-        ? ({ type: 'reassign', receptionId: input.receptionId, consultantId, reason, newReceptionId: newId() } as const)
+        ? ({
+            type: 'reassign',
+            receptionId: input.receptionId,
+            consultantId,
+            reason,
+            newReceptionId: newId(),
+          } as const)
         : ({ type: 'grantTurn', consultantId, reason } as const)
   await recordRotationEvent(ctx, projectId, 'rotation.override', event, input)
   return { ok: true as const }
 }
 
-export async function missedTurn({ ctx, input }: { ctx: UserServiceContext; input: ReasonedInput<'receptionId'> }) {
-  await recordRotationEvent(ctx, input.projectId, 'rotation.missedTurn', { type: 'missedTurn', receptionId: input.receptionId, reason: input.reason }, input)
+export async function missedTurn({
+  ctx,
+  input,
+}: {
+  ctx: UserServiceContext
+  input: ReasonedInput<'receptionId'>
+}) {
+  await recordRotationEvent(
+    ctx,
+    input.projectId,
+    'rotation.missedTurn',
+    { type: 'missedTurn', receptionId: input.receptionId, reason: input.reason },
+    input,
+  )
   return { ok: true as const }
 }
 
-export async function undoAssignment({ ctx, input }: { ctx: UserServiceContext; input: ReasonedInput<'receptionId'> }) {
-  await recordRotationEvent(ctx, input.projectId, 'rotation.undo', { type: 'undo', receptionId: input.receptionId, reason: input.reason }, input)
+export async function undoAssignment({
+  ctx,
+  input,
+}: {
+  ctx: UserServiceContext
+  input: ReasonedInput<'receptionId'>
+}) {
+  await recordRotationEvent(
+    ctx,
+    input.projectId,
+    'rotation.undo',
+    { type: 'undo', receptionId: input.receptionId, reason: input.reason },
+    input,
+  )
   return { ok: true as const }
 }
 
-export async function leaveLine({ ctx, input }: { ctx: UserServiceContext; input: ReasonedInput<'waitingId'> }) {
-  await recordRotationEvent(ctx, input.projectId, 'rotation.leaveLine', { type: 'leaveLine', waitingId: input.waitingId, reason: input.reason }, input)
+export async function leaveLine({
+  ctx,
+  input,
+}: {
+  ctx: UserServiceContext
+  input: ReasonedInput<'waitingId'>
+}) {
+  await recordRotationEvent(
+    ctx,
+    input.projectId,
+    'rotation.leaveLine',
+    { type: 'leaveLine', waitingId: input.waitingId, reason: input.reason },
+    input,
+  )
   return { ok: true as const }
 }
 
@@ -38,7 +80,19 @@ export async function leaveLine({ ctx, input }: { ctx: UserServiceContext; input
  * Someone mid-reception may be signed out too; that visitor is left for a manager to reassign, and
  * the project's managers are told so.
  */
-export async function signOutConsultant({ ctx, input }: { ctx: UserServiceContext; input: ReasonedInput<'consultantId'> }) {
-  await recordRotationEvent(ctx, input.projectId, 'rotation.signOutConsultant', { type: 'signOut', consultantId: input.consultantId, reason: input.reason }, input)
+export async function signOutConsultant({
+  ctx,
+  input,
+}: {
+  ctx: UserServiceContext
+  input: ReasonedInput<'consultantId'>
+}) {
+  await recordRotationEvent(
+    ctx,
+    input.projectId,
+    'rotation.signOutConsultant',
+    { type: 'signOut', consultantId: input.consultantId, reason: input.reason },
+    input,
+  )
   return { ok: true as const }
 }

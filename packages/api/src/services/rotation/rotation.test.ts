@@ -25,10 +25,14 @@ import { RotationHub } from './hub'
 
 // A fresh office for every test (testing.ts `createTestOffice`); these names are the current one's.
 let world: TestWorld, project: TestProject, manager: TestUser, team: TestUser[], kiosk: TestDevice
-let now: TestOffice['now'], tick: TestOffice['tick'], signIn: TestOffice['signIn'], checkIn: TestOffice['checkIn']
+let now: TestOffice['now'],
+  tick: TestOffice['tick'],
+  signIn: TestOffice['signIn'],
+  checkIn: TestOffice['checkIn']
 let board: TestOffice['board'], order: TestOffice['order']
 beforeEach(async () => {
-  ;({ world, project, manager, team, kiosk, now, tick, signIn, checkIn, board, order } = await createTestOffice())
+  ;({ world, project, manager, team, kiosk, now, tick, signIn, checkIn, board, order } =
+    await createTestOffice())
 })
 afterEach(() => world.close())
 
@@ -40,9 +44,12 @@ const asManager = () => world.asUser(manager)
 const byPin = (pin: string, device = kiosk) => world.asDevice(device).rotation.signIn({ pin })
 const queue = async () => (await board()).queue.map((q) => [q.name, q.status, q.position])
 const eventCount = () => world.rowCount('rotation_events')
-const customerOf = (phone: string) => world.database.db.select().from(customers).where(eq(customers.phone, phone)).get()
+const customerOf = (phone: string) =>
+  world.database.db.select().from(customers).where(eq(customers.phone, phone)).get()
 const override = (input: Record<string, unknown>) =>
-  asManager().rotation.override({ projectId: project.id, ...input } as Parameters<ReturnType<typeof asManager>['rotation']['override']>[0])
+  asManager().rotation.override({ projectId: project.id, ...input } as Parameters<
+    ReturnType<typeof asManager>['rotation']['override']
+  >[0])
 
 describe('signing in', () => {
   it('a consultant signs in from their own session and joins the tail, 1-based', async () => {
@@ -109,10 +116,19 @@ describe('signing in', () => {
     const wrong = await failureOf(identify('9999'))
     expect(wrong?.code).toBe('BAD_REQUEST')
     expect(sentenceOf(wrong)).toContain('PIN 码不正确')
-    expect(await identify('1001')).toEqual({ consultant: { id: c1().id, name: '张伟' }, standing: 'signedOut', position: null, next: false })
+    expect(await identify('1001')).toEqual({
+      consultant: { id: c1().id, name: '张伟' },
+      standing: 'signedOut',
+      position: null,
+      next: false,
+    })
     await signIn(c2(), c1())
     expect(await identify('1001')).toMatchObject({ standing: 'available', position: 2, next: false })
-    expect(await identify('1002'), 'the only free one at the head is next').toMatchObject({ standing: 'available', position: 1, next: true })
+    expect(await identify('1002'), 'the only free one at the head is next').toMatchObject({
+      standing: 'available',
+      position: 1,
+      next: true,
+    })
     await checkIn('13800138001')
     expect(await identify('1002')).toMatchObject({ standing: 'receiving' })
     expect(await identify('1001')).toMatchObject({ standing: 'available', next: true })
@@ -121,7 +137,9 @@ describe('signing in', () => {
   it('wrong PINs typed at identify count towards the same lock as the actions', async () => {
     for (let i = 0; i < 3; i++) await failureOf(world.asDevice(kiosk).kiosk.identify({ pin: '9999' }))
     for (let i = 0; i < 2; i++) await failureOf(byPin('9998'))
-    expect((await failureOf(world.asDevice(kiosk).kiosk.identify({ pin: '1001' })))?.code).toBe('TOO_MANY_REQUESTS')
+    expect((await failureOf(world.asDevice(kiosk).kiosk.identify({ pin: '1001' })))?.code).toBe(
+      'TOO_MANY_REQUESTS',
+    )
   })
 
   it('a kiosk without a PIN is asked for one', async () => {
@@ -175,7 +193,9 @@ describe('breaks and signing out', () => {
 
   it('a break by kiosk PIN works like one from the app', async () => {
     await signIn(c1(), c2())
-    expect(await world.asDevice(kiosk).rotation.setBreak({ pin: '1001', onBreak: true, reason: 'errand' })).toMatchObject({ ok: true })
+    expect(
+      await world.asDevice(kiosk).rotation.setBreak({ pin: '1001', onBreak: true, reason: 'errand' }),
+    ).toMatchObject({ ok: true })
     expect(await queue()).toEqual([
       ['张伟', 'break', 1],
       ['李娜', 'available', 2],
@@ -184,7 +204,9 @@ describe('breaks and signing out', () => {
 
   it('coming back from a break one is not on is refused', async () => {
     await signIn(c1())
-    const error = await failureOf(world.asUser(c1()).rotation.setBreak({ projectId: project.id, onBreak: false }))
+    const error = await failureOf(
+      world.asUser(c1()).rotation.setBreak({ projectId: project.id, onBreak: false }),
+    )
     expect(error?.code).toBe('BAD_REQUEST')
     expect(sentenceOf(error)).toBe('张伟没有在暂离。')
   })
@@ -220,8 +242,19 @@ describe('breaks and signing out', () => {
     await signIn(c1(), c2())
     await checkIn('13800138001')
     const mine = await world.asUser(c1()).rotation.mine({ projectId: project.id })
-    expect(mine).toMatchObject({ signedIn: true, status: 'receiving', position: 2, queueLength: 2, tally: { received: 1 } })
-    expect(mine.receptions).toEqual([expect.objectContaining({ reason: 'rotation', visitor: expect.objectContaining({ phone: '138****8001' }) })])
+    expect(mine).toMatchObject({
+      signedIn: true,
+      status: 'receiving',
+      position: 2,
+      queueLength: 2,
+      tally: { received: 1 },
+    })
+    expect(mine.receptions).toEqual([
+      expect.objectContaining({
+        reason: 'rotation',
+        visitor: expect.objectContaining({ phone: '138****8001' }),
+      }),
+    ])
   })
 })
 
@@ -233,7 +266,9 @@ describe('a manager’s overrides', () => {
   ])('refuses an override with %s: BAD_REQUEST naming the reason, nothing written', async (_case, patch) => {
     await signIn(c1(), c2())
     const events = eventCount()
-    const error = await failureOf(override({ action: 'move', consultantId: c2().id, toPosition: 1, ...patch }))
+    const error = await failureOf(
+      override({ action: 'move', consultantId: c2().id, toPosition: 1, ...patch }),
+    )
     expect(error?.code).toBe('BAD_REQUEST')
     expect(sentenceOf(error)).toBe('请写明原因：每次调整都要留下理由。')
     expect(eventCount()).toBe(events)
@@ -244,7 +279,12 @@ describe('a manager’s overrides', () => {
     await signIn(c1(), c2())
     const visit = await checkIn('13800138001')
     for (const call of [
-      () => asManager().rotation.missedTurn({ projectId: project.id, receptionId: visit.receptionId!, reason: ' ' }),
+      () =>
+        asManager().rotation.missedTurn({
+          projectId: project.id,
+          receptionId: visit.receptionId!,
+          reason: ' ',
+        }),
       () => asManager().rotation.undo({ projectId: project.id, receptionId: visit.receptionId!, reason: '' }),
     ]) {
       expect((await failureOf(call))?.code).toBe('BAD_REQUEST')
@@ -258,7 +298,11 @@ describe('a manager’s overrides', () => {
     expect(await order()).toEqual([c3().id, c1().id, c2().id])
     expect((await checkIn('13800138001')).consultant?.id).toBe(c3().id)
     const events = await asManager().reception.events({ projectId: project.id, date: '2026-03-02' })
-    expect(events.find((e) => e.type === 'move')).toMatchObject({ reason: '王芳今天值班', consultantName: '王芳', actor: { name: '吴敏' } })
+    expect(events.find((e) => e.type === 'move')).toMatchObject({
+      reason: '王芳今天值班',
+      consultantName: '王芳',
+      actor: { name: '吴敏' },
+    })
   })
 
   it('move without a position is refused naming toPosition', async () => {
@@ -272,13 +316,21 @@ describe('a manager’s overrides', () => {
     await signIn(c1(), c2(), c3())
     const visit = await checkIn('13800138001')
     tick()
-    await override({ action: 'reassign', consultantId: c3().id, receptionId: visit.receptionId, reason: '客户要求换人' })
+    await override({
+      action: 'reassign',
+      consultantId: c3().id,
+      receptionId: visit.receptionId,
+      reason: '客户要求换人',
+    })
     const b = await board()
     const moved = b.receiving.find((r) => r.consultantId === c3().id)
     expect(b.receiving).toEqual([expect.objectContaining({ consultantId: c3().id, reason: 'override' })])
     expect(moved!.receptionId, 'the new consultant has a reception of their own').not.toBe(visit.receptionId)
     expect(b.queue.find((q) => q.consultantId === c1().id)?.status).toBe('available')
-    expect(b.tally.find((t) => t.consultantId === c1().id), 'the first consultant’s turn was used and stays counted').toMatchObject({ received: 1, reassigned: 1 })
+    expect(
+      b.tally.find((t) => t.consultantId === c1().id),
+      'the first consultant’s turn was used and stays counted',
+    ).toMatchObject({ received: 1, reassigned: 1 })
     expect(b.tally.find((t) => t.consultantId === c3().id)).toMatchObject({ received: 1, reassigned: 0 })
 
     const log = await asManager().reception.log({ projectId: project.id, date: '2026-03-02' })
@@ -286,13 +338,26 @@ describe('a manager’s overrides', () => {
       ['张伟', 'rotation', 'reassigned'],
       ['王芳', 'override', 'open'],
     ])
-    expect(log[0]).toMatchObject({ receptionId: visit.receptionId, statusReason: '客户要求换人', movedTo: { receptionId: moved!.receptionId, name: '王芳' } })
-    expect(log[1]).toMatchObject({ movedFrom: { receptionId: visit.receptionId, name: '张伟' }, queueBefore: [{ name: '李娜' }, { name: '王芳' }, { name: '张伟' }] })
+    expect(log[0]).toMatchObject({
+      receptionId: visit.receptionId,
+      statusReason: '客户要求换人',
+      movedTo: { receptionId: moved!.receptionId, name: '王芳' },
+    })
+    expect(log[1]).toMatchObject({
+      movedFrom: { receptionId: visit.receptionId, name: '张伟' },
+      queueBefore: [{ name: '李娜' }, { name: '王芳' }, { name: '张伟' }],
+    })
 
-    const late = await failureOf(world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'invalid' }))
+    const late = await failureOf(
+      world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'invalid' }),
+    )
     expect(late?.code).toBe('CONFLICT')
     expect(sentenceOf(late)).toBe('这位客户已由经理转给其他顾问接待，这次接待不需要再结束。')
-    expect(await world.asUser(c3()).reception.finish({ receptionId: moved!.receptionId, result: 'valid', grade: 'B' })).toEqual({ ok: true })
+    expect(
+      await world
+        .asUser(c3())
+        .reception.finish({ receptionId: moved!.receptionId, result: 'valid', grade: 'B' }),
+    ).toEqual({ ok: true })
     expect(customerOf('13800138001')?.ownerId, 'the one who finished valid owns the customer').toBe(c3().id)
   })
 
@@ -300,7 +365,9 @@ describe('a manager’s overrides', () => {
     await signIn(c1(), c2())
     const first = await checkIn('13800138001')
     await checkIn('13800138002')
-    const error = await failureOf(override({ action: 'reassign', consultantId: c2().id, receptionId: first.receptionId, reason: '换人' }))
+    const error = await failureOf(
+      override({ action: 'reassign', consultantId: c2().id, receptionId: first.receptionId, reason: '换人' }),
+    )
     expect(error?.code).toBe('CONFLICT')
     expect(sentenceOf(error)).toContain('李娜')
   })
@@ -317,9 +384,15 @@ describe('a manager’s overrides', () => {
     await signIn(c1(), c2(), c3())
     const visit = await checkIn('13800138001')
     tick()
-    await asManager().rotation.missedTurn({ projectId: project.id, receptionId: visit.receptionId!, reason: '没有上前接待' })
+    await asManager().rotation.missedTurn({
+      projectId: project.id,
+      receptionId: visit.receptionId!,
+      reason: '没有上前接待',
+    })
     const b = await board()
-    expect(b.receiving).toEqual([expect.objectContaining({ receptionId: visit.receptionId, consultantId: c2().id })])
+    expect(b.receiving).toEqual([
+      expect.objectContaining({ receptionId: visit.receptionId, consultantId: c2().id }),
+    ])
     expect(b.tally.find((t) => t.consultantId === c1().id)).toMatchObject({ missed: 1, received: 0 })
     expect(b.tally.find((t) => t.consultantId === c2().id)).toMatchObject({ missed: 0, received: 1 })
     expect(b.queue.map((q) => q.consultantId)).toEqual([c3().id, c1().id, c2().id])
@@ -331,7 +404,11 @@ describe('a manager’s overrides', () => {
     await signIn(c1(), c2())
     const visit = await checkIn('13800138001')
     tick(2)
-    await asManager().rotation.undo({ projectId: project.id, receptionId: visit.receptionId!, reason: '分错了' })
+    await asManager().rotation.undo({
+      projectId: project.id,
+      receptionId: visit.receptionId!,
+      reason: '分错了',
+    })
     const b = await board()
     expect(b.receiving).toEqual([])
     expect(b.queue.map((q) => [q.consultantId, q.status])).toEqual([
@@ -347,11 +424,15 @@ describe('a manager’s overrides', () => {
     const visit = await checkIn('13800138001')
     tick(3)
     const events = eventCount()
-    const error = await failureOf(asManager().rotation.undo({ projectId: project.id, receptionId: visit.receptionId!, reason: '分错了' }))
+    const error = await failureOf(
+      asManager().rotation.undo({ projectId: project.id, receptionId: visit.receptionId!, reason: '分错了' }),
+    )
     expect(error?.code).toBe('CONFLICT')
     expect(sentenceOf(error)).toBe('已超过 2 分钟的撤销时限，请改用“重新分配”。')
     expect(eventCount()).toBe(events)
-    expect((await board()).receiving).toEqual([expect.objectContaining({ receptionId: visit.receptionId, consultantId: c1().id })])
+    expect((await board()).receiving).toEqual([
+      expect.objectContaining({ receptionId: visit.receptionId, consultantId: c1().id }),
+    ])
   })
 
   it('a visitor who leaves the line is taken off the board', async () => {
@@ -359,7 +440,11 @@ describe('a manager’s overrides', () => {
     await checkIn('13800138001')
     const first = await checkIn('13800138002')
     const second = await checkIn('13800138003')
-    await asManager().rotation.leaveLine({ projectId: project.id, waitingId: first.waitingId!, reason: '客户先走了' })
+    await asManager().rotation.leaveLine({
+      projectId: project.id,
+      waitingId: first.waitingId!,
+      reason: '客户先走了',
+    })
     expect((await board()).waiting.map((w) => w.waitingId)).toEqual([second.waitingId])
     expect(await checkIn('13800138003')).toMatchObject({ outcome: 'waiting', waitPosition: 1 })
   })
@@ -368,10 +453,15 @@ describe('a manager’s overrides', () => {
 describe('overdue follow-ups keep a consultant out (setting)', () => {
   /** c1 owns a grade-A customer last contacted four days ago: overdue (A is every 3 days), still protected. */
   async function overdueOffice() {
-    await asManager().projects.updateSettings({ projectId: project.id, settings: { rotation: { overdueFollowUpsBlock: true } } })
+    await asManager().projects.updateSettings({
+      projectId: project.id,
+      settings: { rotation: { overdueFollowUpsBlock: true } },
+    })
     await signIn(c1())
     const visit = await checkIn('13800138001')
-    await world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'valid', grade: 'A' })
+    await world
+      .asUser(c1())
+      .reception.finish({ receptionId: visit.receptionId!, result: 'valid', grade: 'A' })
     tick(4 * 24 * 60)
     await signIn(c1(), c2())
   }
@@ -388,7 +478,11 @@ describe('overdue follow-ups keep a consultant out (setting)', () => {
     const visit = await checkIn('13800138002')
     const waiting = await checkIn('13800138003')
     tick()
-    await asManager().rotation.missedTurn({ projectId: project.id, receptionId: visit.receptionId!, reason: '没有上前接待' })
+    await asManager().rotation.missedTurn({
+      projectId: project.id,
+      receptionId: visit.receptionId!,
+      reason: '没有上前接待',
+    })
     const b = await board()
     expect(b.waiting, `${waiting.waitingId} still waits`).toEqual([])
     expect(b.queue.filter((q) => q.status === 'available' && q.consultantId !== c1().id)).toEqual([])
@@ -412,10 +506,20 @@ describe('the board', () => {
       expect.objectContaining({ consultantId: c2().id, name: '李娜', status: 'receiving', position: 2 }),
     ])
     expect(seen.waiting).toEqual([
-      expect.objectContaining({ waitingId: w1.waitingId, partySize: 1, since: new Date(TEST_START.getTime() + 2 * 60_000).toISOString() }),
+      expect.objectContaining({
+        waitingId: w1.waitingId,
+        partySize: 1,
+        since: new Date(TEST_START.getTime() + 2 * 60_000).toISOString(),
+      }),
       expect.objectContaining({ waitingId: w2.waitingId, partySize: 1 }),
     ])
-    expect(seen.receiving).toContainEqual(expect.objectContaining({ receptionId: first.receptionId, consultantId: c1().id, since: TEST_START.toISOString() }))
+    expect(seen.receiving).toContainEqual(
+      expect.objectContaining({
+        receptionId: first.receptionId,
+        consultantId: c1().id,
+        since: TEST_START.toISOString(),
+      }),
+    )
     expect(JSON.stringify(seen), 'the wall display shows no phone number').not.toMatch(/1380013800\d/)
     expect(await world.asDevice(kiosk).rotation.board({ projectId: project.id })).toEqual(seen)
     expect(await world.asUser(c2()).rotation.board({ projectId: project.id })).toEqual(seen)
@@ -443,7 +547,9 @@ describe('many kiosks at once', () => {
     const waiting = outcomes.filter((o) => o.outcome === 'waiting')
     expect(assigned).toHaveLength(3)
     expect(new Set(assigned.map((o) => o.consultant!.id))).toEqual(new Set([c1().id, c2().id, c3().id]))
-    expect(waiting.map((o) => o.waitPosition).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 27 }, (_, i) => i + 1))
+    expect(waiting.map((o) => o.waitPosition).sort((a, b) => a! - b!)).toEqual(
+      Array.from({ length: 27 }, (_, i) => i + 1),
+    )
     expect(new Set(waiting.map((o) => o.waitingId)).size).toBe(27)
 
     const open = world.database.db
@@ -472,10 +578,14 @@ describe('many kiosks at once', () => {
   it('a double tap on finish: one finish counts, the other is refused as already finished', async () => {
     await signIn(c1(), c2())
     const visit = await checkIn('13800138001')
-    const finishing = () => world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'invalid' })
+    const finishing = () =>
+      world.asUser(c1()).reception.finish({ receptionId: visit.receptionId!, result: 'invalid' })
     const outcomes = await Promise.all([failureOf(finishing()), failureOf(finishing())])
     expect(outcomes.map((e) => e?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK'])
-    expect((await board()).tally.find((t) => t.consultantId === c1().id)).toMatchObject({ received: 1, invalid: 1 })
+    expect((await board()).tally.find((t) => t.consultantId === c1().id)).toMatchObject({
+      received: 1,
+      invalid: 1,
+    })
   })
 })
 
@@ -525,8 +635,12 @@ describe('restart survival', () => {
     }
     live.tick(5)
     const [first, second] = live.team
-    await live.world.asUser(first!).reception.finish({ receptionId: visits[0]!.receptionId!, result: 'invalid' })
-    await live.world.asUser(second!).reception.finish({ receptionId: visits[1]!.receptionId!, result: 'valid', grade: 'B' })
+    await live.world
+      .asUser(first!)
+      .reception.finish({ receptionId: visits[0]!.receptionId!, result: 'invalid' })
+    await live.world
+      .asUser(second!)
+      .reception.finish({ receptionId: visits[1]!.receptionId!, result: 'valid', grade: 'B' })
     const before = await live.board()
     expect(before.receiving).toHaveLength(3)
     expect(before.waiting).toHaveLength(1)
@@ -540,11 +654,17 @@ describe('restart survival', () => {
       expect(after).toEqual(before)
       // The restarted office carries on from where it was: the waiting visitor is next for whoever frees up.
       const receiving = after.receiving.find((r) => r.consultantId === first!.id)!
-      await restarted.asUser(first!).reception.finish({ receptionId: receiving.receptionId, result: 'valid', grade: 'C' })
+      await restarted
+        .asUser(first!)
+        .reception.finish({ receptionId: receiving.receptionId, result: 'valid', grade: 'C' })
       const carried = await restarted.asUser(live.manager).rotation.board({ projectId: live.project.id })
       expect(carried.waiting).toEqual([])
       expect(
-        restarted.database.db.select().from(receptions).where(and(eq(receptions.consultantId, first!.id), eq(receptions.status, 'open'))).all(),
+        restarted.database.db
+          .select()
+          .from(receptions)
+          .where(and(eq(receptions.consultantId, first!.id), eq(receptions.status, 'open')))
+          .all(),
       ).toEqual([expect.objectContaining({ reason: 'waiting' })])
     } finally {
       restarted.close()
@@ -561,7 +681,12 @@ describe('signing someone else out', () => {
     await signOutByManager(c1())
     expect(await order()).toEqual([c2().id])
     const events = await asManager().reception.events({ projectId: project.id, date: '2026-03-02' })
-    expect(events.at(-1)).toMatchObject({ type: 'signOut', consultantName: '张伟', reason: '身体不适，提前下班', actor: { name: '吴敏' } })
+    expect(events.at(-1)).toMatchObject({
+      type: 'signOut',
+      consultantName: '张伟',
+      reason: '身体不适，提前下班',
+      actor: { name: '吴敏' },
+    })
     expect(await checkIn('13800138001')).toMatchObject({ consultant: { id: c2().id } })
   })
 
@@ -584,13 +709,30 @@ describe('signing someone else out', () => {
     expect(b.receiving, 'the visitor is still being looked after, by nobody on duty').toEqual([
       expect.objectContaining({ receptionId: visit.receptionId, consultantId: c1().id }),
     ])
-    const told = world.database.db.select().from(notifications).where(eq(notifications.userId, manager.id)).all()
+    const told = world.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, manager.id))
+      .all()
     expect(told.map((n) => n.payload)).toEqual([
-      expect.objectContaining({ type: 'needs_reassign', receptionId: visit.receptionId, consultant: { id: c1().id, name: '张伟' }, reason: '家中急事', visitor: expect.objectContaining({ name: '王先生' }) }),
+      expect.objectContaining({
+        type: 'needs_reassign',
+        receptionId: visit.receptionId,
+        consultant: { id: c1().id, name: '张伟' },
+        reason: '家中急事',
+        visitor: expect.objectContaining({ name: '王先生' }),
+      }),
     ])
     tick()
-    await override({ action: 'reassign', consultantId: c2().id, receptionId: visit.receptionId, reason: '张伟已下班' })
-    expect((await board()).receiving).toEqual([expect.objectContaining({ consultantId: c2().id, reason: 'override' })])
+    await override({
+      action: 'reassign',
+      consultantId: c2().id,
+      receptionId: visit.receptionId,
+      reason: '张伟已下班',
+    })
+    expect((await board()).receiving).toEqual([
+      expect.objectContaining({ consultantId: c2().id, reason: 'override' }),
+    ])
   })
 
   it('a consultant’s own sign-out while receiving is still refused', async () => {
@@ -613,9 +755,12 @@ describe('signing someone else out', () => {
     }
     const events = await asManager().reception.events({ projectId: project.id, date: '2026-03-02' })
     expect(events.find((e) => e.type === 'signOut')).toMatchObject({ consultantName: '张伟', reason: '离职' })
-    const told = world.database.db.select().from(notifications).where(eq(notifications.userId, manager.id)).all()
+    const told = world.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, manager.id))
+      .all()
     expect(told.map((n) => n.type)).toEqual(['needs_reassign'])
     expect(told[0]!.payload).toMatchObject({ receptionId: visit.receptionId })
   })
 })
-

@@ -5,7 +5,8 @@ import { assertProjectAccess } from '../access'
 import type { UserServiceContext } from '../context'
 
 export function assertCanManageRole(ctx: UserServiceContext, role: Role): void {
-  if (!canManageRole(ctx.actor.user.role, role)) fail('FORBIDDEN', 'staff.cannotManage', { role: ROLE_LABELS[role] })
+  if (!canManageRole(ctx.actor.user.role, role))
+    fail('FORBIDDEN', 'staff.cannotManage', { role: ROLE_LABELS[role] })
 }
 
 export function projectIdsOf(db: DbOrTx, userId: string): string[] {

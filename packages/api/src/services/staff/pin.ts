@@ -7,7 +7,12 @@ import { fail } from '@anchang/shared'
  * of every project its holder belongs to; the same four digits may open duty in two other offices.
  * The refusal names no project and no person, so nothing is learnt of offices the manager is not in.
  */
-export function assertPinHashFree(db: DbOrTx, pinHash: string, projectIds: readonly string[], exceptUserId?: string): void {
+export function assertPinHashFree(
+  db: DbOrTx,
+  pinHash: string,
+  projectIds: readonly string[],
+  exceptUserId?: string,
+): void {
   if (!projectIds.length) return
   const holder = db
     .select({ id: users.id })
@@ -24,5 +29,9 @@ export function assertPinHashFree(db: DbOrTx, pinHash: string, projectIds: reado
   if (holder) fail('CONFLICT', 'staff.pinTaken')
 }
 
-export const assertPinFree = (db: DbOrTx, pin: string, projectIds: readonly string[], exceptUserId?: string) =>
-  assertPinHashFree(db, hashPin(pin), projectIds, exceptUserId)
+export const assertPinFree = (
+  db: DbOrTx,
+  pin: string,
+  projectIds: readonly string[],
+  exceptUserId?: string,
+) => assertPinHashFree(db, hashPin(pin), projectIds, exceptUserId)

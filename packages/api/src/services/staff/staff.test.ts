@@ -3,7 +3,13 @@ import { eq } from 'drizzle-orm'
 import { projectMembers } from '@anchang/db'
 import { ROLES, type Role } from '@anchang/shared'
 import { failureOf, outcomeOf, sentenceOf } from '../../authz-matrix'
-import { createTestManagement, TEST_PASSWORD, type TestProject, type TestUser, type TestWorld } from '../../testing'
+import {
+  createTestManagement,
+  TEST_PASSWORD,
+  type TestProject,
+  type TestUser,
+  type TestWorld,
+} from '../../testing'
 
 let world: TestWorld, project: TestProject, director: TestUser, manager: TestUser
 beforeEach(async () => {
@@ -97,7 +103,9 @@ describe('staff.create', () => {
   it('accepts a PIN a consultant of another project has: PINs are unique per project', async () => {
     const other = world.createProject()
     await world.createUser({ role: 'consultant', projectIds: [other.id], pin: '1357' })
-    expect(await outcomeOf(world.asUser(manager).staff.create(newStaff('consultant', { pin: '1357' })))).toBe('OK')
+    expect(await outcomeOf(world.asUser(manager).staff.create(newStaff('consultant', { pin: '1357' })))).toBe(
+      'OK',
+    )
   })
 
   it('refuses moving a consultant into a project where their PIN is taken', async () => {
@@ -105,10 +113,15 @@ describe('staff.create', () => {
     const both = await world.createUser({ role: 'manager', projectIds: [project.id, other.id] })
     await world.createUser({ role: 'consultant', projectIds: [other.id], pin: '8642' })
     const mover = await world.createUser({ role: 'consultant', projectIds: [project.id], pin: '8642' })
-    const error = await failureOf(world.asUser(both).staff.update({ userId: mover.id, projectIds: [project.id, other.id] }))
+    const error = await failureOf(
+      world.asUser(both).staff.update({ userId: mover.id, projectIds: [project.id, other.id] }),
+    )
     expect(error?.code).toBe('CONFLICT')
     const listed = await world.asUser(both).staff.list({ projectId: other.id })
-    expect(listed.map((s) => s.id), 'the move did not happen').not.toContain(mover.id)
+    expect(
+      listed.map((s) => s.id),
+      'the move did not happen',
+    ).not.toContain(mover.id)
   })
 
   it('refuses a PIN that is not 4–6 digits, naming the field', async () => {

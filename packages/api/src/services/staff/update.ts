@@ -30,7 +30,12 @@ export function updateStaff({ ctx, input }: { ctx: UserServiceContext; input: St
     const added = wanted ? wanted.filter((id) => !current.includes(id)) : []
     const after = [...current.filter((id) => !removed.includes(id)), ...added]
     // The PIN, new or kept, must be free in every project the person is in afterwards.
-    const pinHash = role !== 'consultant' ? null : input.pin === undefined ? target.pinHash : input.pin && hashPin(input.pin)
+    const pinHash =
+      role !== 'consultant'
+        ? null
+        : input.pin === undefined
+          ? target.pinHash
+          : input.pin && hashPin(input.pin)
     if (input.pin) assertPinFree(tx, input.pin, after, target.id)
     else if (pinHash && added.length) assertPinHashFree(tx, pinHash, added, target.id)
     tx.update(users)
@@ -54,11 +59,20 @@ export function updateStaff({ ctx, input }: { ctx: UserServiceContext; input: St
 }
 
 /** A reset password ends every session the person had. */
-export async function resetStaffPassword({ ctx, input }: { ctx: UserServiceContext; input: { userId: string; newPassword: string } }) {
+export async function resetStaffPassword({
+  ctx,
+  input,
+}: {
+  ctx: UserServiceContext
+  input: { userId: string; newPassword: string }
+}) {
   const target = loadManagedStaff(ctx, input.userId)
   const passwordHash = await hashPassword(input.newPassword)
   ctx.db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: ctx.now.toISOString() }).where(eq(users.id, target.id)).run()
+    tx.update(users)
+      .set({ passwordHash, updatedAt: ctx.now.toISOString() })
+      .where(eq(users.id, target.id))
+      .run()
     endSessions(tx, target.id, ctx.now)
     audit(tx, ctx, 'staff.resetPassword', { projectId: sharedProject(ctx, target.id), input })
   })
@@ -70,7 +84,13 @@ export async function resetStaffPassword({ ctx, input }: { ctx: UserServiceConte
  * today, so no visitor is given to them again; a visitor they were receiving is left for a manager
  * to reassign. Their records stay.
  */
-export async function setStaffActive({ ctx, input }: { ctx: UserServiceContext; input: { userId: string; active: boolean; reason?: string | undefined } }) {
+export async function setStaffActive({
+  ctx,
+  input,
+}: {
+  ctx: UserServiceContext
+  input: { userId: string; active: boolean; reason?: string | undefined }
+}) {
   if (input.userId === ctx.actor.user.id && !input.active) fail('BAD_REQUEST', 'staff.cannotDeactivateSelf')
   const target = loadManagedStaff(ctx, input.userId)
   if (!input.active) {
@@ -78,14 +98,21 @@ export async function setStaffActive({ ctx, input }: { ctx: UserServiceContext; 
     const reason = input.reason ?? DEACTIVATED_REASON
     for (const projectId of projectIdsOf(ctx.db, target.id)) {
       if (!hub.day(projectId, ctx.now).state.consultants.has(target.id)) continue
-      const { result } = await hub.commit(projectId, ctx.now, eventActor(ctx), { type: 'signOut', consultantId: target.id, reason }, (tx, decisions, day, event) =>
-        persistDecisions(tx, hub, day, decisions, event),
+      const { result } = await hub.commit(
+        projectId,
+        ctx.now,
+        eventActor(ctx),
+        { type: 'signOut', consultantId: target.id, reason },
+        (tx, decisions, day, event) => persistDecisions(tx, hub, day, decisions, event),
       )
       deliverNotices(hub, result)
     }
   }
   ctx.db.transaction((tx) => {
-    tx.update(users).set({ active: input.active, updatedAt: ctx.now.toISOString() }).where(eq(users.id, target.id)).run()
+    tx.update(users)
+      .set({ active: input.active, updatedAt: ctx.now.toISOString() })
+      .where(eq(users.id, target.id))
+      .run()
     if (!input.active) endSessions(tx, target.id, ctx.now)
     audit(tx, ctx, 'staff.setActive', { projectId: sharedProject(ctx, target.id), input })
   })

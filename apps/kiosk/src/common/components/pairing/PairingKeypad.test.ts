@@ -25,11 +25,14 @@ const mounted: VueWrapper[] = []
 afterEach(() => mounted.splice(0).forEach((wrapper) => wrapper.unmount()))
 
 const key = (wrapper: VueWrapper, label: string) => {
-  const button = wrapper.findAll('button').find((b) => b.text() === label || b.attributes('aria-label') === label)
+  const button = wrapper
+    .findAll('button')
+    .find((b) => b.text() === label || b.attributes('aria-label') === label)
   if (!button) throw new Error(`no key labelled ${label}`)
   return button
 }
-const shownCode = (wrapper: VueWrapper) => wrapper.get('[data-testid="pairing-code"]').text().replace(/\s/g, '')
+const shownCode = (wrapper: VueWrapper) =>
+  wrapper.get('[data-testid="pairing-code"]').text().replace(/\s/g, '')
 const submitButton = (wrapper: VueWrapper) => key(wrapper, '配对')
 
 async function tap(wrapper: VueWrapper, ...labels: string[]) {
@@ -41,7 +44,9 @@ describe('PairingKeypad', () => {
     const { wrapper } = mountKeypad()
     await tap(wrapper, '4', '0', '7')
     expect(shownCode(wrapper)).toBe('407')
-    expect(wrapper.get('[data-testid="pairing-code"]').attributes('aria-label')).toBe('配对码，已输入 3 位，共 6 位')
+    expect(wrapper.get('[data-testid="pairing-code"]').attributes('aria-label')).toBe(
+      '配对码，已输入 3 位，共 6 位',
+    )
   })
 
   it('takes back the last digit with backspace, and everything with clear', async () => {

@@ -18,9 +18,13 @@ const claimed = (kind: 'kiosk' | 'board') => ({
     },
   },
 })
-const refused = (message: string) => ({ error: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } } })
+const refused = (message: string) => ({
+  error: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } },
+})
 const answer = (body: object, status = 200) =>
-  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }))
+  Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  )
 const unreachable = () => Promise.reject(new TypeError('Failed to fetch'))
 
 const fetchMock = vi.fn<typeof fetch>()
