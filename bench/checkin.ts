@@ -1,20 +1,26 @@
 /**
  * `pnpm bench:checkin` — kiosk check-in throughput against this machine's own floor, in one run.
  *
- * Floors, measured now on this machine:
+ * Floors, measured now on this machine in the same rounds as the check-ins (this machine's disk and
+ * CPU drift by half within minutes, so each round measures its floors right before its check-ins,
+ * and the ratio of a round is against that round's own floor):
  *   - HTTP: a bare node:http JSON echo server driven by the same client and concurrency;
  *   - disk: power-safe SQLite commits (WAL, synchronous=FULL), one row per transaction.
  * Then the real server (the production bundle, on a fresh database file) takes `kiosk.checkIn` from
  * 50 concurrent connections while nobody finishes a reception, so the waiting line grows into the
- * tens of thousands; throughput per slice shows whether a check-in's cost stays flat as it grows.
+ * tens of thousands; throughput and p50/p99/max per slice show whether a check-in's cost stays flat
+ * as it grows and whether anything stalls. The same router behind tRPC's own node-http adapter
+ * (adapter-server.ts) takes the same load, so the choice of transport is measured, not assumed.
  * Before the flood, 100 boards subscribe to `rotation.onChange` and the time from each check-in's
  * response to each board's update is measured. Prints figures and ratios; asserts nothing.
  *
  * The server is warmed up first with WARMUP check-ins (they join the line; they are not counted),
- * so the figure is the steady state and not the JIT compiler's first seconds; the first measured
- * slice against the last still shows any growth in cost as the line lengthens.
+ * so the figure is the steady state and not the JIT compiler's first seconds; the first round
+ * against the last still shows any growth in cost as the line lengthens.
  *
- * Options (environment): CHECKINS (default 20000), WARMUP (2000), CONCURRENCY (50), BOARDS (100), SECONDS (4).
+ * Options (environment): CHECKINS (default 20000, in ROUNDS of equal size), ROUNDS (4), WARMUP (2000),
+ * CONCURRENCY (50), BOARDS (100), SECONDS (2: each floor's reading per round), ADAPTER (1: also
+ * measure tRPC's adapter, for half the rounds; 0: skip it).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -31,7 +37,9 @@ const CHECKINS = Number(process.env.CHECKINS ?? 20_000)
 const WARMUP = Number(process.env.WARMUP ?? 2_000)
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50)
 const BOARDS = Number(process.env.BOARDS ?? 100)
-const SECONDS = Number(process.env.SECONDS ?? 4)
+const SECONDS = Number(process.env.SECONDS ?? 2)
+const ROUNDS = Number(process.env.ROUNDS ?? 4)
+const ADAPTER = process.env.ADAPTER !== '0'
 const work = mkdtempSync(join(tmpdir(), 'anchang-bench-'))
 
 const fmt = (n: number, digits = 0) =>
@@ -41,7 +49,8 @@ const percentile = (sorted: number[], p: number) =>
 
 // ---- one HTTP client for every measurement ------------------------------------------------------
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+/** Replaced after each server stops, so no request goes out on a socket of a server that is gone. */
+let agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
 
 function post(
   port: number,
@@ -74,7 +83,21 @@ function post(
   })
 }
 
-/** Sends `total` requests (or runs for `seconds`) from `CONCURRENCY` loops; answers rate and latencies. */
+interface Latencies {
+  p50: number
+  p99: number
+  max: number
+}
+
+function latencies(values: number[]): Latencies {
+  const sorted = [...values].sort((a, b) => a - b)
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN }
+}
+
+/**
+ * Sends `total` requests (or runs for `seconds`) from `CONCURRENCY` loops; answers the rate, the
+ * latencies, and the same per slice of `slice` requests in the order they finished.
+ */
 async function drive(opts: {
   port: number
   path: string
@@ -82,12 +105,15 @@ async function drive(opts: {
   headers?: Record<string, string>
   total?: number
   seconds?: number
-  onDone?: (i: number, ms: number) => void
+  slice?: number
 }) {
   let next = 0
   let failures = 0
-  const latencies: number[] = []
-  const started = performance.now()
+  const all: number[] = []
+  const slices: { rate: number; latency: Latencies }[] = []
+  let current: number[] = []
+  let sliceStart = performance.now()
+  const started = sliceStart
   const deadline = opts.seconds ? started + opts.seconds * 1000 : Infinity
   const loop = async () => {
     for (;;) {
@@ -95,22 +121,20 @@ async function drive(opts: {
       if ((opts.total !== undefined && i >= opts.total) || performance.now() > deadline) return
       const t0 = performance.now()
       const res = await post(opts.port, opts.path, opts.body(i), opts.headers)
-      const ms = performance.now() - t0
+      const t1 = performance.now()
       if (res.status !== 200) failures += 1
-      latencies.push(ms)
-      opts.onDone?.(i, ms)
+      all.push(t1 - t0)
+      current.push(t1 - t0)
+      if (opts.slice && current.length === opts.slice) {
+        slices.push({ rate: current.length / ((t1 - sliceStart) / 1000), latency: latencies(current) })
+        current = []
+        sliceStart = t1
+      }
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, loop))
   const seconds = (performance.now() - started) / 1000
-  latencies.sort((a, b) => a - b)
-  return {
-    rate: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    count: latencies.length,
-    failures,
-  }
+  return { rate: all.length / seconds, ...latencies(all), count: all.length, failures, slices }
 }
 
 function startChild(
@@ -138,7 +162,8 @@ function startChild(
 
 // ---- floor 1: a bare node:http JSON echo ---------------------------------------------------------
 
-async function echoFloor() {
+/** The echo server stays up for the whole run: each round drives it for a while. */
+async function startEcho() {
   const source = `
     const http = require('node:http')
     const server = http.createServer((req, res) => {
@@ -151,21 +176,23 @@ async function echoFloor() {
       })
     })
     server.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().port))`
-  const { child, port } = await startChild(['-e', source], {})
-  const result = await drive({
+  return startChild(['-e', source], {})
+}
+
+function echoFloor(port: number, seconds: number) {
+  return drive({
     port,
     path: '/echo',
     body: (i) => JSON.stringify({ phone: `139${String(i).padStart(8, '0')}` }),
-    seconds: SECONDS,
+    seconds,
   })
-  child.kill()
-  return result
 }
 
 // ---- floor 2: power-safe SQLite commits ----------------------------------------------------------
 
-function commitFloor() {
-  const file = join(work, 'commit-floor.db')
+let floorRuns = 0
+function commitFloor(seconds: number) {
+  const file = join(work, `commit-floor-${(floorRuns += 1)}.db`)
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
@@ -174,7 +201,7 @@ function commitFloor() {
   const payload = 'x'.repeat(300)
   const started = performance.now()
   let commits = 0
-  while (performance.now() - started < SECONDS * 1000) {
+  while (performance.now() - started < seconds * 1000) {
     insert.run(payload)
     commits += 1
   }
@@ -329,97 +356,144 @@ function kioskInitialJs(): string {
 
 // ---- the run -------------------------------------------------------------------------------------
 
-console.log(
-  `Anchang check-in benchmark — ${CHECKINS} check-ins after ${WARMUP} to warm up, ${CONCURRENCY} connections, ${BOARDS} boards\n`,
-)
-const echo = await echoFloor()
-console.log(`floor  node:http JSON echo        ${fmt(echo.rate)} req/s   p99 ${fmt(echo.p99, 2)} ms`)
-const commits = commitFloor()
-console.log(`floor  SQLite commit (WAL, FULL)   ${fmt(commits.rate)} commits/s`)
-const floor = Math.min(echo.rate, commits.rate)
+const checkInBody = (i: number) =>
+  JSON.stringify({
+    phone: `13${(i % 7) + 3}${String(i).padStart(8, '0')}`,
+    surname: '王',
+    title: '先生',
+    partySize: 2,
+    channel: '网络',
+    consentVersion: '2026-11',
+  })
 
-const { child, port } = await startServer()
-try {
+/** Pairs a kiosk and a board, signs three consultants in: the office every measurement starts from. */
+async function openOffice(port: number) {
   const login = await call<{ user: { projects: { id: string }[] } }>(port, 'auth.login', {
     username: 'manager',
     password: 'demo1234',
   })
   const cookie = { cookie: login.cookie! }
   const projectId = login.data.user.projects[0]!.id
-  const kiosk = await call<{ token: string }>(
-    port,
-    'devices.pair',
-    { projectId, kind: 'kiosk', name: 'bench kiosk' },
-    cookie,
-  )
-  const board = await call<{ token: string }>(
-    port,
-    'devices.pair',
-    { projectId, kind: 'board', name: 'bench board' },
-    cookie,
-  )
+  const pair = async (kind: 'kiosk' | 'board') =>
+    (await call<{ token: string }>(port, 'devices.pair', { projectId, kind, name: `bench ${kind}` }, cookie))
+      .data.token
+  const kiosk = await pair('kiosk')
+  const board = await pair('board')
   for (const pin of ['1001', '1002', '1003'])
-    await call(port, 'rotation.signIn', { pin }, { authorization: `Bearer ${kiosk.data.token}` })
+    await call(port, 'rotation.signIn', { pin }, { authorization: `Bearer ${kiosk}` })
+  return { projectId, kiosk, board }
+}
 
-  const sse = await boardLatency(port, projectId, kiosk.data.token, board.data.token)
-  console.log(
-    `board  update after check-in response, ${BOARDS} boards: p50 ${fmt(sse.p50, 1)} ms, p99 ${fmt(sse.p99, 1)} ms (goal p99 < 50 ms)${sse.missed ? `, ${sse.missed} of ${sse.samples} never arrived` : ''}`,
-  )
+interface Round {
+  commits: number
+  echo: number
+  checkIns: Awaited<ReturnType<typeof drive>>
+}
 
-  const checkInBody = (i: number) =>
-    JSON.stringify({
-      phone: `13${(i % 7) + 3}${String(i).padStart(8, '0')}`,
-      surname: '王',
-      title: '先生',
-      partySize: 2,
-      channel: '网络',
-      consentVersion: '2026-11',
-    })
+/**
+ * WARMUP check-ins (they join the line, uncounted), then `rounds` rounds: the floors, then
+ * CHECKINS / ROUNDS check-ins, each round's ratio against its own floor.
+ */
+async function measure(port: number, kiosk: string, echoPort: number, rounds: number): Promise<Round[]> {
+  const headers = { authorization: `Bearer ${kiosk}` }
   await drive({
     port,
     path: '/trpc/kiosk.checkIn',
-    headers: { authorization: `Bearer ${kiosk.data.token}` },
+    headers,
     total: WARMUP,
-    body: (i) => checkInBody(CHECKINS + i),
+    body: (i) => checkInBody(10_000_000 + i),
   })
-
-  const slice = Math.max(1, Math.floor(CHECKINS / 4))
-  const sliceStarts: number[] = []
-  let done = 0
-  let sliceStart = performance.now()
-  const sliceRates: number[] = []
-  const result = await drive({
-    port,
-    path: '/trpc/kiosk.checkIn',
-    headers: { authorization: `Bearer ${kiosk.data.token}` },
-    total: CHECKINS,
-    body: checkInBody,
-    onDone: () => {
-      done += 1
-      if (done % slice === 0) {
-        const now = performance.now()
-        sliceRates.push(slice / ((now - sliceStart) / 1000))
-        sliceStarts.push(done)
-        sliceStart = now
-      }
-    },
-  })
-  console.log(
-    `server kiosk.checkIn                ${fmt(result.rate)} req/s   p50 ${fmt(result.p50, 2)} ms   p99 ${fmt(result.p99, 2)} ms   (${result.failures} failed)`,
-  )
-  console.log(
-    `       by slice of ${fmt(slice)} as the waiting line grows from ${fmt(WARMUP)}: ${sliceRates.map((r) => fmt(r)).join(' → ')} req/s (last ÷ first = ${fmt(sliceRates.at(-1)! / sliceRates[0]!, 2)})`,
-  )
-  console.log(
-    `\nratio  check-in ÷ lower floor (${floor === echo.rate ? 'HTTP echo' : 'SQLite commit'}) = ${fmt(result.rate / floor, 2)}   (goal ≥ 0.50)`,
-  )
-  console.log(
-    `       check-in ÷ HTTP echo = ${fmt(result.rate / echo.rate, 2)}, check-in ÷ SQLite commit = ${fmt(result.rate / commits.rate, 2)}`,
-  )
-  console.log(`kiosk  initial JavaScript ${kioskInitialJs()}`)
-} finally {
-  child.kill('SIGTERM')
-  await new Promise((r) => child.once('exit', r))
-  agent.destroy()
-  rmSync(work, { recursive: true, force: true })
+  const perRound = Math.max(1, Math.floor(CHECKINS / ROUNDS))
+  const result: Round[] = []
+  for (let r = 0; r < rounds; r++) {
+    const commits = commitFloor(SECONDS).rate
+    const echo = (await echoFloor(echoPort, SECONDS)).rate
+    const checkIns = await drive({
+      port,
+      path: '/trpc/kiosk.checkIn',
+      headers,
+      total: perRound,
+      body: (i) => checkInBody(r * perRound + i),
+    })
+    result.push({ commits, echo, checkIns })
+  }
+  return result
 }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+const ratioOf = (round: Round) => round.checkIns.rate / Math.min(round.commits, round.echo)
+
+function printRounds(label: string, rounds: Round[]) {
+  console.log(`\n${label}`)
+  rounds.forEach((round, i) => {
+    const c = round.checkIns
+    console.log(
+      `  round ${i + 1}: floor ${fmt(round.commits)} commits/s, echo ${fmt(round.echo)} req/s; check-in ${fmt(c.rate)} req/s = ${fmt(ratioOf(round), 2)}×   p50 ${fmt(c.p50, 1)}  p99 ${fmt(c.p99, 1)}  max ${fmt(c.max, 1)} ms${c.failures ? `   (${c.failures} failed)` : ''}`,
+    )
+  })
+  const ratios = rounds.map(ratioOf)
+  console.log(
+    `  ratio check-in ÷ lower floor: median ${fmt(median(ratios), 2)}, lowest ${fmt(Math.min(...ratios), 2)}; p99 highest ${fmt(Math.max(...rounds.map((r) => r.checkIns.p99)), 1)} ms; the line grew from ${fmt(WARMUP)} to ${fmt(WARMUP + rounds.reduce((n, r) => n + r.checkIns.count, 0))}`,
+  )
+}
+
+async function adapterServer() {
+  const { child, port } = await startChild(['--import', 'tsx', join(root, 'bench/adapter-server.ts')], {
+    DB_FILE: join(work, 'adapter.db'),
+  })
+  return { child, port }
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGTERM')
+  await exited
+  agent.destroy()
+  agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+}
+
+console.log(
+  `Anchang check-in benchmark — ${ROUNDS} rounds of ${fmt(Math.floor(CHECKINS / ROUNDS))} check-ins after ${fmt(WARMUP)} to warm up, ${CONCURRENCY} connections, ${BOARDS} boards`,
+)
+const echoServer = await startEcho()
+let ours: Round[]
+let adapter: Round[] | null = null
+try {
+  {
+    const { child, port } = await startServer()
+    try {
+      const office = await openOffice(port)
+      const sse = await boardLatency(port, office.projectId, office.kiosk, office.board)
+      console.log(
+        `\nboard  update after check-in response, ${BOARDS} boards: p50 ${fmt(sse.p50, 1)} ms, p99 ${fmt(sse.p99, 1)} ms (goal p99 < 50 ms)${sse.missed ? `, ${sse.missed} of ${sse.samples} never arrived` : ''}`,
+      )
+      ours = await measure(port, office.kiosk, echoServer.port, ROUNDS)
+      printRounds('kiosk.checkIn through our transport (goal: ≥ 0.60× in every round, p99 < 50 ms)', ours)
+    } finally {
+      await stop(child)
+    }
+  }
+  if (ADAPTER) {
+    const { child, port } = await adapterServer()
+    try {
+      const office = await openOffice(port)
+      adapter = await measure(port, office.kiosk, echoServer.port, Math.max(1, Math.floor(ROUNDS / 2)))
+      printRounds("kiosk.checkIn through tRPC's own node-http adapter", adapter)
+    } finally {
+      await stop(child)
+    }
+  }
+} finally {
+  await stop(echoServer.child)
+}
+if (adapter)
+  console.log(
+    `\nour transport ÷ tRPC's adapter, median ratios: ${fmt(median(ours.map(ratioOf)) / median(adapter.map(ratioOf)), 2)}`,
+  )
+console.log(`kiosk  initial JavaScript ${kioskInitialJs()}`)
+agent.destroy()
+rmSync(work, { recursive: true, force: true })

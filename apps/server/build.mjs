@@ -1,10 +1,11 @@
 // Node 20 cannot run TypeScript: the server and the workspace packages it imports are bundled into
-// one file. better-sqlite3 stays outside the bundle because it loads a compiled addon.
+// one file, and the checkpoint thread (packages/db) into a second, which the server starts as a
+// worker. better-sqlite3 stays outside the bundle because it loads a compiled addon.
 import { build } from 'esbuild'
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints: { main: 'src/main.ts', 'checkpoint-worker': '../../packages/db/src/checkpoint-worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { createDeps, createLogger, seedDemoHistory } from '@anchang/api'
-import { isEmptyDatabase, openDatabase, seedDatabase } from '@anchang/db'
+import { isEmptyDatabase, openDatabase, seedDatabase, startCheckpointer } from '@anchang/db'
 import { createHttpServer } from './app'
 import { loadEnv } from './env'
 
@@ -27,6 +27,14 @@ if (isEmptyDatabase(database.db)) {
 } else if (env.SEED) {
   log.info('seed ignored: the database holds data', { seed: env.SEED })
 }
+// The checkpoint thread: the bundle's sibling in production, the db package's source under tsx.
+const checkpointWorker = import.meta.url.endsWith('.ts')
+  ? new URL('../../../packages/db/src/checkpoint-worker.ts', import.meta.url)
+  : new URL('./checkpoint-worker.js', import.meta.url)
+const checkpointer =
+  env.dbFile === ':memory:'
+    ? null
+    : startCheckpointer(database, env.dbFile, checkpointWorker, (message) => log.error(message))
 deps.webhooks.start()
 const { server, app } = createHttpServer(deps, { repoRoot: env.repoRoot, trustProxy: env.TRUST_PROXY })
 server.listen(env.PORT, env.HOST, () => {
@@ -55,9 +63,12 @@ function shutdown(signal: string) {
   // Stop accepting, let requests in flight finish, and end the open streams cleanly: the screens
   // reconnect to the next server.
   server.close(() => {
-    database.close()
-    log.info('closed')
-    process.exit(0)
+    void (checkpointer?.stop() ?? Promise.resolve()).then(() => {
+      database.close()
+      log.info('closed')
+      log.flush()
+      process.exit(0)
+    })
   })
   app.rpc.closeStreams()
   server.closeIdleConnections()
@@ -65,6 +76,7 @@ function shutdown(signal: string) {
   setTimeout(() => {
     log.error('forced exit after 10 s')
     database.close()
+    log.flush()
     process.exit(1)
   }, 10_000).unref()
 }

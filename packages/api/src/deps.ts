@@ -2,6 +2,7 @@ import type { Db } from '@anchang/db'
 import type { Logger } from './logger'
 import { FailureThrottle } from './throttle'
 import type { AppConfig, AppDeps } from './services/context'
+import { DeviceTokens } from './services/auth/device-tokens'
 import { RotationHub } from './services/rotation/hub'
 import { WebhookDispatcher } from './services/notify/webhook'
 
@@ -44,6 +45,7 @@ export function createDeps(opts: {
     // The hub and the dispatcher read the clock through deps, so moving it (tests, the demo seed) moves theirs.
     rotation: new RotationHub(opts.db, opts.log, () => deps.clock()),
     webhooks: new WebhookDispatcher(opts.db, opts.log, () => deps.clock(), opts.postWebhook),
+    devices: new DeviceTokens(opts.db),
   }
   return deps
 }

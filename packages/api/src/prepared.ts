@@ -1,22 +1,27 @@
-import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, getTableName, isNull, sql } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { auditLog, checkIns, customers, devices, rotationEvents, waitingEntries, type Db } from '@anchang/db'
+import { auditLog, checkIns, customers, devices, rotationEvents, type Db } from '@anchang/db'
 
 /**
  * The statements every check-in runs, built once per database. drizzle otherwise rebuilds each
  * query's SQL from its builder on every call, which costs more than SQLite running it; the kiosk's
- * hot path is the one place that shows.
+ * hot path is the one place that shows. The inserts go to better-sqlite3 directly with positional
+ * values: building a named-placeholder object per row and drizzle mapping it back cost as much as
+ * SQLite's own work on a row.
  */
 function insertAll<T extends SQLiteTable>(db: Db, table: T, generated: readonly string[] = []) {
-  const columns = Object.keys(getTableColumns(table)).filter((name) => !generated.includes(name))
-  const statement = db
-    .insert(table)
-    .values(Object.fromEntries(columns.map((name) => [name, sql.placeholder(name)])) as T['$inferInsert'])
-    .prepare()
-  // Every column is bound: a value left out is stored as NULL, as an ordinary insert would.
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => !generated.includes(key))
+  const statement = db.$client.prepare(
+    `insert into "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+  )
+  // Every column is bound: a value left out is stored as NULL, as an ordinary insert would. JSON
+  // and boolean columns are mapped as drizzle maps them, so rows read back through drizzle alike.
   return (row: T['$inferInsert']) =>
     statement.run(
-      Object.fromEntries(columns.map((name) => [name, (row as Record<string, unknown>)[name] ?? null])),
+      columns.map(([key, column]) => {
+        const value = (row as Record<string, unknown>)[key]
+        return value === undefined || value === null ? null : column.mapToDriverValue(value)
+      }),
     )
 }
 
@@ -39,7 +44,6 @@ function build(db: Db) {
       .prepare(),
     insertCustomer: insertAll(db, customers),
     insertCheckIn: insertAll(db, checkIns),
-    insertWaiting: insertAll(db, waitingEntries),
     insertEvent: insertAll(db, rotationEvents, ['id']),
     insertAudit: insertAll(db, auditLog, ['id']),
   }

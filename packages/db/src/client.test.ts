@@ -109,3 +109,14 @@ describe('passwords', () => {
 })
 
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+
+describe('newId', () => {
+  it('sorts by creation time, so each table grows at the end of its key index, and never repeats', () => {
+    const earlier = newId(Date.parse('2026-03-02T02:00:00.000Z'))
+    const later = newId(Date.parse('2026-03-02T02:00:00.001Z'))
+    expect(earlier < later).toBe(true)
+    const many = Array.from({ length: 10_000 }, () => newId())
+    expect(new Set(many).size).toBe(10_000)
+    expect(many[0]).toMatch(/^[0-9a-f]{12}[A-Za-z0-9_-]{16}$/)
+  })
+})

@@ -6,7 +6,8 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from './schema/index'
 
-export type Db = BetterSQLite3Database<typeof schema>
+/** drizzle over better-sqlite3; `$client` is the connection itself, for the few statements drizzle would slow down. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 /** A transaction handle; drizzle's better-sqlite3 transactions are synchronous. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DbOrTx = Db | Tx

@@ -1,20 +1,25 @@
 import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
-const ID_BYTES = 12
+const RANDOM_BYTES = 12
 let pool = Buffer.alloc(0)
 let offset = 0
 
 /**
- * Ids are random strings: unguessable, and they never reveal how many rows exist. Random bytes are
- * drawn 4 KB at a time: a check-in takes three ids, and one system call each would show in profiles.
+ * Ids are the creation time in milliseconds (12 hex digits) and 96 random bits: unguessable, they
+ * never reveal how many rows exist, and they sort by time. The time prefix matters for the disk:
+ * each table's primary-key index then grows at its end, so a commit writes a few pages, where
+ * random keys dirtied a page per row all over the index. Random bytes are drawn 4 KB at a time: a
+ * check-in takes three ids, and one system call each would show in profiles.
  */
-export function newId(): string {
-  if (offset + ID_BYTES > pool.length) {
+export function newId(now = Date.now()): string {
+  if (offset + RANDOM_BYTES > pool.length) {
     pool = randomBytes(4096)
     offset = 0
   }
-  offset += ID_BYTES
-  return pool.subarray(offset - ID_BYTES, offset).toString('base64url')
+  offset += RANDOM_BYTES
+  return (
+    now.toString(16).padStart(12, '0') + pool.subarray(offset - RANDOM_BYTES, offset).toString('base64url')
+  )
 }
 
 /** A long random bearer secret (session cookie, device token). */

@@ -7,6 +7,7 @@ import type { Db } from '@anchang/db'
 import type { DeviceKind, Locale, Role } from '@anchang/shared'
 import type { Logger } from '../logger'
 import type { FailureThrottle } from '../throttle'
+import type { DeviceTokens } from './auth/device-tokens'
 import type { RotationHub } from './rotation/hub'
 import type { WebhookDispatcher } from './notify/webhook'
 
@@ -34,6 +35,7 @@ export interface AppDeps {
   clock: () => Date
   rotation: RotationHub
   webhooks: WebhookDispatcher
+  devices: DeviceTokens
 }
 
 export interface SessionUser {

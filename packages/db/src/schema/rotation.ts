@@ -56,8 +56,11 @@ export const checkIns = sqliteTable(
     consentVersion: text('consent_version'),
     outcome: text('outcome').$type<'assigned' | 'waiting'>().notNull(),
     receptionId: text('reception_id').notNull(),
+    /** A visitor who found nobody free waited (the waiting line); their entry is this check-in. */
     waitingId: text('waiting_id'),
     waitPosition: integer('wait_position'),
+    waitingStatus: text('waiting_status').$type<'waiting' | 'served' | 'left'>(),
+    waitingEndedAt: text('waiting_ended_at'),
   },
   (t) => [index('check_ins_day').on(t.projectId, t.date)],
 )
@@ -105,25 +108,6 @@ export const receptions = sqliteTable(
   ],
 )
 
-export const waitingEntries = sqliteTable(
-  'waiting_entries',
-  {
-    id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
-    date: text('date').notNull(),
-    checkInId: text('check_in_id')
-      .notNull()
-      .references(() => checkIns.id),
-    since: text('since').notNull(),
-    waitPosition: integer('wait_position').notNull(),
-    status: text('status').$type<'waiting' | 'served' | 'left'>().notNull(),
-    endedAt: text('ended_at'),
-  },
-  (t) => [index('waiting_day').on(t.projectId, t.date)],
-)
-
 /** One customer per project and normalised mobile number; one owner at most. */
 export const customers = sqliteTable(
   'customers',
@@ -147,7 +131,6 @@ export const customers = sqliteTable(
   (t) => [
     uniqueIndex('customers_project_phone').on(t.projectId, t.phone),
     index('customers_owner').on(t.ownerId),
-    index('customers_surname').on(t.projectId, t.surname),
   ],
 )
 

@@ -1,7 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm'
-import { devices, projectMembers, sessions, sha256, users, type Db } from '@anchang/db'
-import { prepared } from '../../prepared'
-import type { Actor, AppDeps, DeviceIdentity } from '../context'
+import { projectMembers, sessions, sha256, users } from '@anchang/db'
+import type { Actor, AppDeps } from '../context'
 
 /** Last-seen times are written at most this often, so reading does not cost a disk sync per request. */
 const TOUCH_EVERY_MS = 60_000
@@ -29,7 +28,7 @@ export function resolveActor(
   touch = true,
 ): { actor: Actor; refused: boolean } {
   if (creds.bearerToken) {
-    const device = findDevice(deps.db, creds.bearerToken, now, touch)
+    const device = deps.devices.find(creds.bearerToken, now, touch)
     return device
       ? { actor: { type: 'device', device }, refused: false }
       : { actor: { type: 'anonymous' }, refused: true }
@@ -65,15 +64,6 @@ export function credentialHolds(
     )
   }
   return true
-}
-
-function findDevice(db: Db, token: string, now: Date, touch: boolean): DeviceIdentity | null {
-  const row = prepared(db).deviceByToken.get({ tokenHash: sha256(token) })
-  if (!row) return null
-  if (touch && (!row.lastSeenAt || now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS)) {
-    db.update(devices).set({ lastSeenAt: now.toISOString() }).where(eq(devices.id, row.id)).run()
-  }
-  return { id: row.id, kind: row.kind, projectId: row.projectId, name: row.name }
 }
 
 function findSession(deps: AppDeps, token: string, now: Date, touch: boolean): Actor | null {

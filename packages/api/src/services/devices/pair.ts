@@ -48,6 +48,7 @@ export function revokeDevice({ ctx, input }: { ctx: UserServiceContext; input: {
       tx.update(devices).set({ revokedAt: ctx.now.toISOString() }).where(eq(devices.id, device.id)).run()
     audit(tx, ctx, 'devices.revoke', { projectId: device.projectId, input })
   })
+  ctx.deps.devices.forget(device.id)
   return { ok: true as const }
 }
 
@@ -169,6 +170,7 @@ export function unpairSelf({ ctx }: { ctx: DeviceServiceContext }) {
       .run()
     audit(tx, ctx, 'devices.unpair')
   })
+  ctx.deps.devices.forget(ctx.actor.device.id)
   return { ok: true as const }
 }
 

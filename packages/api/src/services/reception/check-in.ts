@@ -3,9 +3,9 @@ import { customers, newId, users } from '@anchang/db'
 import {
   estimateWaitMinutes,
   fail,
+  waitPositionOf,
   isFollowUpOverdue,
   protectedOwner,
-  waitPositionOf,
   type AssignmentReason,
   type CheckInInput,
   type ReceptionKind,
@@ -111,10 +111,7 @@ export async function receiveVisitor(
   }
   const inside = day.state.byPhone.get(visit.phone)
   if (inside) {
-    // Already inside: the same outcome again, and nothing changes but the audit trail.
-    ctx.db.transaction((tx) =>
-      audit(tx, ctx, action, { projectId: visit.projectId, input: { ...visit, repeat: true } }),
-    )
+    // Already inside (a double tap, a kiosk retrying): the same outcome again, and nothing is written.
     if ('receptionId' in inside) {
       const r = day.state.receptions.get(inside.receptionId)!
       return assignedOutcome(day, r.id, r.consultantId, r.reason)
@@ -152,9 +149,8 @@ export async function receiveVisitor(
     },
     (tx, decisions, day, event) => {
       const repeat = decisions.find((d) => d.type === 'existing')
-      // The same number came in twice within one batch: the second answers the first's outcome and writes nothing.
+      // The same number twice in one group commit: the second answers the first's outcome.
       if (repeat?.type === 'existing') {
-        audit(tx, ctx, action, { projectId: visit.projectId, input: { ...visit, repeat: true } })
         const outcome = repeat.receptionId
           ? assignedOutcome(day, repeat.receptionId, repeat.consultantId!, repeat.reason as AssignmentReason)
           : waitingOutcome(hub, day, repeat.waitingId!, repeat.waitPosition ?? 1)
@@ -208,18 +204,8 @@ export async function receiveVisitor(
         receptionId: ids.receptionId,
         waitingId: mine.type === 'waiting' ? ids.waitingId : null,
         waitPosition,
+        waitingStatus: mine.type === 'waiting' ? 'waiting' : null,
       })
-      if (mine.type === 'waiting') {
-        statements.insertWaiting({
-          id: ids.waitingId,
-          projectId: visit.projectId,
-          date: day.date,
-          checkInId: ids.checkInId,
-          since: at,
-          waitPosition: mine.waitPosition,
-          status: 'waiting',
-        })
-      }
       const notices = persistDecisions(tx, hub, day, decisions, event)
       audit(tx, ctx, action, { projectId: visit.projectId, input: visit })
       const outcome =

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { checkIns, customers, notifications, receptions, waitingEntries } from '@anchang/db'
+import { checkIns, customers, notifications, receptions } from '@anchang/db'
 import { CONSENT_VERSION, type CheckInInput } from '@anchang/shared'
 import { failureOf, sentenceOf } from '../../authz-matrix'
 import {
@@ -50,14 +50,10 @@ const queue = async () => (await board()).queue.map((q) => [q.consultantId, q.st
 const log = () => world.asUser(manager).reception.log({ projectId: project.id, date: TODAY })
 const customerByPhone = (phone: string) =>
   world.database.db.select().from(customers).where(eq(customers.phone, phone)).get()
-const count = (table: 'check_ins' | 'customers' | 'rotation_events' | 'receptions' | 'waiting_entries') =>
-  world.rowCount(table)
+const count = (table: 'check_ins' | 'customers' | 'rotation_events' | 'receptions') => world.rowCount(table)
 const counts = () =>
   Object.fromEntries(
-    (['check_ins', 'customers', 'rotation_events', 'receptions', 'waiting_entries'] as const).map((t) => [
-      t,
-      count(t),
-    ]),
+    (['check_ins', 'customers', 'rotation_events', 'receptions'] as const).map((t) => [t, count(t)]),
   )
 
 /** A visitor received and finished valid with grade B by `owner`: the customer is now theirs. */
@@ -431,10 +427,10 @@ describe('reception.finish', () => {
     expect(b.waiting.map((w) => w.waitingId)).toEqual([third.waitingId])
     const served = world.database.db
       .select()
-      .from(waitingEntries)
-      .where(eq(waitingEntries.id, second.waitingId!))
+      .from(checkIns)
+      .where(eq(checkIns.waitingId, second.waitingId!))
       .get()
-    expect(served).toMatchObject({ status: 'served', endedAt: now().toISOString() })
+    expect(served).toMatchObject({ waitingStatus: 'served', waitingEndedAt: now().toISOString() })
     const rows = await log()
     expect(rows.map((r) => [r.consultantId, r.reason])).toEqual([
       [c1().id, 'rotation'],

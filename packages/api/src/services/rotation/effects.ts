@@ -5,7 +5,6 @@ import {
   projectMembers,
   receptions,
   users,
-  waitingEntries,
   webhookDeliveries,
   type Tx,
 } from '@anchang/db'
@@ -83,9 +82,9 @@ export function persistDecisions(
           })
           .run()
         if (d.waitingId) {
-          tx.update(waitingEntries)
-            .set({ status: 'served', endedAt: at })
-            .where(eq(waitingEntries.id, d.waitingId))
+          tx.update(checkIns)
+            .set({ waitingStatus: 'served', waitingEndedAt: at })
+            .where(eq(checkIns.id, d.checkInId))
             .run()
         }
         notices.push(...assignmentNotices(tx, hub, day, d, open.phone, at))
@@ -174,9 +173,9 @@ export function persistDecisions(
           .run()
         break
       case 'leftLine':
-        tx.update(waitingEntries)
-          .set({ status: 'left', endedAt: at })
-          .where(eq(waitingEntries.id, d.waitingId))
+        tx.update(checkIns)
+          .set({ waitingStatus: 'left', waitingEndedAt: at })
+          .where(eq(checkIns.id, d.checkInId))
           .run()
         break
       case 'waiting':
