@@ -19,7 +19,7 @@ if (isEmptyDatabase(database.db)) {
   const seed = env.SEED ?? 'demo'
   await seedDatabase(database.db, seed)
   if (seed === 'demo') {
-    await seedDemoHistory(deps, 'DEMO', new Date(), (day, of) => {
+    await seedDemoHistory(deps, 'DEMO', deps.clock(), (day, of) => {
       if (day % 15 === 0 || day === of) log.info('seeding demo history', { day, of })
     })
   }

@@ -44,7 +44,7 @@ type Scheduled = { time: number; run: () => Promise<unknown> }
 export async function seedDemoHistory(
   deps: AppDeps,
   projectCode = 'DEMO',
-  now = new Date(),
+  now = deps.clock(),
   onProgress?: (day: number, of: number) => void,
 ): Promise<void> {
   const project = deps.db.select().from(projects).where(eq(projects.code, projectCode)).get()

@@ -287,6 +287,50 @@ describe('kiosk.checkIn: who receives the visitor', () => {
   })
 })
 
+describe('the reception card (rotation.mine)', () => {
+  const card = async (who: TestUser) =>
+    (await world.asUser(who).rotation.mine({ projectId: project.id })).receptions[0]!.visitor
+
+  it('shows the owner their returning customer’s full number and the name in the book, though none was typed', async () => {
+    await signIn(c1(), c2())
+    const first = await checkIn('13800138001', { surname: '李', title: '先生' })
+    tick()
+    await finish(c1(), first.receptionId!, 'valid', 'A')
+    tick()
+    await checkIn('13800138001')
+    expect(await card(c1())).toMatchObject({ name: '李先生', phone: '13800138001' })
+  })
+
+  it('shows anyone else the number masked, the stand-in too, but still names the customer', async () => {
+    await signIn(c1(), c2(), c3())
+    await ownedBy(c1(), '13800138001')
+    await world.asUser(c1()).rotation.setBreak({ projectId: project.id, onBreak: true, reason: 'lunch' })
+    world.database.db
+      .update(customers)
+      .set({ surname: '周', title: '女士' })
+      .where(eq(customers.phone, '13800138001'))
+      .run()
+    const visit = await checkIn('13800138001')
+    const standIn = team.find((t) => t.id === visit.consultant!.id)!
+    expect(await card(standIn)).toMatchObject({ name: '周女士', phone: '138****8001' })
+  })
+
+  it('masks the number for a former owner whose protection has lapsed, and keeps the name', async () => {
+    await signIn(c1(), c2(), c3())
+    await ownedBy(c1(), '13800138001')
+    world.database.db
+      .update(customers)
+      .set({ surname: '吴', title: '先生' })
+      .where(eq(customers.phone, '13800138001'))
+      .run()
+    tick(31 * 24 * 60)
+    await signIn(c1())
+    const visit = await checkIn('13800138001')
+    const receiver = team.find((t) => t.id === visit.consultant!.id)!
+    expect(await card(receiver)).toMatchObject({ name: '吴先生', phone: '138****8001' })
+  })
+})
+
 describe('kiosk.checkIn: bad input', () => {
   beforeEach(async () => {
     await signIn(c1())
