@@ -25,6 +25,24 @@ function insertAll<T extends SQLiteTable>(db: Db, table: T, generated: readonly 
     )
 }
 
+/**
+ * One row by a condition, straight from better-sqlite3, with drizzle's property names and the
+ * column values as drizzle reads them (JSON and boolean columns mapped back).
+ */
+function selectOne<T extends SQLiteTable>(db: Db, table: T, where: string) {
+  const columns = Object.entries(getTableColumns(table))
+  const statement = db.$client.prepare(
+    `select ${columns.map(([key, c]) => `"${c.name}" as "${key}"`).join(', ')} from "${getTableName(table)}" where ${where}`,
+  )
+  const mapped = columns.filter(([, c]) => c.dataType === 'json' || c.dataType === 'boolean')
+  return (...params: unknown[]): T['$inferSelect'] | undefined => {
+    const row = statement.get(...params) as Record<string, unknown> | undefined
+    if (!row) return undefined
+    for (const [key, column] of mapped) if (row[key] !== null) row[key] = column.mapFromDriverValue(row[key])
+    return row as T['$inferSelect']
+  }
+}
+
 function build(db: Db) {
   return {
     deviceByToken: db
@@ -32,16 +50,7 @@ function build(db: Db) {
       .from(devices)
       .where(and(eq(devices.tokenHash, sql.placeholder('tokenHash')), isNull(devices.revokedAt)))
       .prepare(),
-    customerByPhone: db
-      .select()
-      .from(customers)
-      .where(
-        and(
-          eq(customers.projectId, sql.placeholder('projectId')),
-          eq(customers.phone, sql.placeholder('phone')),
-        ),
-      )
-      .prepare(),
+    customerByPhone: selectOne(db, customers, 'project_id = ? and phone = ?'),
     insertCustomer: insertAll(db, customers),
     insertCheckIn: insertAll(db, checkIns),
     insertEvent: insertAll(db, rotationEvents, ['id']),

@@ -120,7 +120,7 @@ export async function receiveVisitor(
   }
 
   const statements = prepared(ctx.db)
-  const customer = statements.customerByPhone.get({ projectId: visit.projectId, phone: visit.phone })
+  const customer = statements.customerByPhone(visit.projectId, visit.phone)
   let ownerId = protectedOwner(customer, ctx.now)
   if (
     ownerId &&
