@@ -105,6 +105,19 @@ export default tseslint.config(
     files: ['packages/api/src/**'],
     rules: restrictImports(forbid(ours('server', 'admin', 'kiosk'), 'packages/api never imports an app.')),
   },
+  {
+    // Verbs run the same from a router, a script or a test: nothing of tRPC reaches them.
+    files: ['packages/api/src/services/**', 'packages/api/src/seed/**'],
+    // Their tests call through the router, as clients do.
+    ignores: ['**/*.test.ts'],
+    rules: restrictImports(
+      forbid(ours('server', 'admin', 'kiosk'), 'packages/api never imports an app.'),
+      forbid(
+        ['@trpc/*', '**/trpc', '**/trpc-context', '**/errors', '**/routers/*', '**/root'],
+        'Services speak ServiceContext and DomainError; the tRPC boundary maps them.',
+      ),
+    ),
+  },
   { files: ['apps/admin/src/**', 'apps/kiosk/src/**'], rules: appImports() },
   {
     files: ['apps/kiosk/src/common/**'],

@@ -1,5 +1,5 @@
 export { appRouter, type AppRouter, type RouterInputs, type RouterOutputs } from './root'
-export { createContext, SESSION_COOKIE, type Context, type RequestCredentials } from './context'
+export { createContext, SESSION_COOKIE, type Context, type RequestCredentials } from './trpc-context'
 export { createDeps } from './deps'
 export { errorShape, requestError } from './errors'
 export { createLogger, type Logger } from './logger'

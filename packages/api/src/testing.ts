@@ -18,7 +18,7 @@ import {
   type Database_,
 } from '@anchang/db'
 import { CONSENT_VERSION, type CheckInInput, type DeviceKind, type Locale, type Role } from '@anchang/shared'
-import { createContext } from './context'
+import { createContext } from './trpc-context'
 import type { AppDeps } from './services/context'
 import { createDeps } from './deps'
 import { createLogger } from './logger'

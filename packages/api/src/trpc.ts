@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server'
 import { DomainError, DutyInput, ProjectScoped, fail, type DeviceKind, type Role } from '@anchang/shared'
-import type { Context } from './context'
+import type { Context } from './trpc-context'
 import { errorShape, requestError, toTRPCError } from './errors'
 import { assertProjectAccess } from './services/access'
 import type { DeviceActor, UserActor } from './services/context'

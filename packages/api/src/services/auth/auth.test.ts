@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { newId, users } from '@anchang/db'
-import { createContext, SESSION_COOKIE } from '../../context'
+import { createContext, SESSION_COOKIE } from '../../trpc-context'
 import { failureOf, outcomeOf, sentenceOf } from '../../authz-matrix'
 import { appRouter } from '../../root'
 import { createCallerFactory } from '../../trpc'
