@@ -5,7 +5,7 @@
  * Not used by the running server.
  */
 import { TRPCError } from '@trpc/server'
-import { auditLog, customers, newId, pairingCodes, sha256 } from '@anchang/db'
+import { auditLog, customers, newId, ownershipConflicts, pairingCodes, sha256 } from '@anchang/db'
 import { CONSENT_VERSION, PAIRING_CODE_MINUTES, localDate, type Locale } from '@anchang/shared'
 import { errorMessage } from './errors'
 import { appRouter, type RouterInputs } from './root'
@@ -16,6 +16,7 @@ export const AUTHZ_ACTORS = [
   'manager',
   'assistant',
   'consultant',
+  'channel',
   'kiosk',
   'board',
   'stranger',
@@ -29,7 +30,7 @@ export interface AuthzFixture {
   projectA: { id: string; code: string }
   /** The stranger's project. */
   projectB: { id: string; code: string }
-  people: Record<'director' | 'manager' | 'assistant' | 'consultant' | 'stranger', TestUser>
+  people: Record<'director' | 'manager' | 'assistant' | 'consultant' | 'channel' | 'stranger', TestUser>
   devices: Record<'kiosk' | 'board', { id: string; token: string }>
   /** A consultant of project A whom managers may rename, reset or deactivate. */
   targetStaff: TestUser
@@ -53,6 +54,16 @@ export interface AuthzFixture {
   waitingId: string
   /** An open appeal by `receiver` about `openReceptionId`. */
   appealId: string
+  /** Now, as the test world's clock reads it. */
+  now: string
+  /** `people.consultant`'s protected customer, with an overdue follow-up. */
+  ownedCustomerId: string
+  /** A customer whose protection ended: in the pool. */
+  poolCustomerId: string
+  /** `receiver`'s try at registering `ownedCustomerId`, open for a manager to rule on. */
+  conflictId: string
+  /** The channel partner's report of a number not yet seen. */
+  reportId: string
 }
 
 const DAY_MS = 86_400_000
@@ -79,6 +90,7 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
     manager: await member('manager'),
     assistant: await member('assistant'),
     consultant: await world.createUser({ role: 'consultant', projectIds: [projectA.id], pin: consultantPin }),
+    channel: await member('channel'),
     stranger: await world.createUser({ role: 'manager', projectIds: [projectB.id] }),
   }
   const receiver = await member('consultant')
@@ -111,9 +123,24 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
     projectId: projectA.id,
     settings: { rotation: { overdueFollowUpsBlock: true } },
   })
+  const ownedCustomerId = newId()
+  const poolCustomerId = newId()
   db.insert(customers)
     .values({
-      id: newId(),
+      id: poolCustomerId,
+      projectId: projectA.id,
+      phone: '13900000008',
+      ownerId: people.consultant.id,
+      grade: 'C',
+      lastContactAt: new Date(now.getTime() - 40 * DAY_MS).toISOString(),
+      protectionEndsAt: new Date(now.getTime() - 10 * DAY_MS).toISOString(),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    })
+    .run()
+  db.insert(customers)
+    .values({
+      id: ownedCustomerId,
       projectId: projectA.id,
       phone: '13900000009',
       ownerId: people.consultant.id,
@@ -131,6 +158,25 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
   const appeal = await world
     .asUser(receiver)
     .reception.appeal({ receptionId: received.receptionId!, text: '这位客户是我约来的' })
+  const conflictId = newId()
+  db.insert(ownershipConflicts)
+    .values({
+      id: conflictId,
+      projectId: projectA.id,
+      customerId: ownedCustomerId,
+      claimantId: receiver.id,
+      ownerId: people.consultant.id,
+      source: 'register',
+      at: now.toISOString(),
+      status: 'open',
+    })
+    .run()
+  const report = await world.asUser(people.channel).channelReports.create({
+    projectId: projectA.id,
+    phone: '13900000007',
+    channel: '网络',
+    agentName: '刘经纪',
+  })
   if (
     yesterday.consultant?.id !== people.consultant.id ||
     received.consultant?.id !== receiver.id ||
@@ -160,6 +206,11 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
     openReceptionId: received.receptionId!,
     waitingId: waiting.waitingId,
     appealId: appeal.id,
+    now: now.toISOString(),
+    ownedCustomerId,
+    poolCustomerId,
+    conflictId,
+    reportId: report.reportId,
   }
 }
 
@@ -199,7 +250,7 @@ export interface AuthzRow<Input> {
 }
 
 const EVERYONE = AUTHZ_ACTORS
-const PEOPLE = ['director', 'manager', 'assistant', 'consultant', 'stranger'] as const
+const PEOPLE = ['director', 'manager', 'assistant', 'consultant', 'channel', 'stranger'] as const
 const MEMBERS = ['director', 'manager', 'assistant', 'consultant'] as const
 const MANAGING = ['director', 'manager'] as const
 const OFFICE = ['director', 'manager', 'assistant'] as const
@@ -354,6 +405,54 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
   },
 
   'customers.search': { input: (f) => ({ projectId: f.projectA.id, q: '139' }), allowed: MEMBERS },
+  'customers.get': { input: (f) => ({ customerId: f.ownedCustomerId }), allowed: MEMBERS },
+  'customers.list': { input: (f) => ({ projectId: f.projectA.id, scope: 'pool' }), allowed: MEMBERS },
+  'customers.register': {
+    input: (f) => ({ projectId: f.projectA.id, phone: '13900000006', surname: '陈', kind: 'call' }),
+    allowed: ['consultant'],
+  },
+  'customers.followUp': {
+    input: (f) => ({
+      customerId: f.ownedCustomerId,
+      method: 'wechat',
+      happenedAt: f.now,
+      note: '发了样板间视频',
+    }),
+    allowed: ['consultant', ...MANAGING],
+  },
+  'customers.claim': { input: (f) => ({ customerId: f.poolCustomerId }), allowed: ['consultant'] },
+  'customers.assign': {
+    input: (f) => ({ customerIds: [f.poolCustomerId], consultantId: f.receiver.id, reason: '公客池分配' }),
+    allowed: MANAGING,
+  },
+  'customers.reassignLeaving': {
+    input: (f) => ({
+      projectId: f.projectA.id,
+      fromConsultantId: f.people.consultant.id,
+      toConsultantIds: [f.receiver.id],
+      reason: '离职交接',
+    }),
+    allowed: MANAGING,
+  },
+  'customers.conflicts': { input: (f) => ({ projectId: f.projectA.id }), allowed: MANAGING },
+  'customers.resolveConflict': {
+    input: (f) => ({
+      conflictId: f.conflictId,
+      ownerId: f.people.consultant.id,
+      reason: '原置业顾问一直在跟进',
+    }),
+    allowed: MANAGING,
+  },
+
+  'channelReports.create': {
+    input: (f) => ({ projectId: f.projectA.id, phone: '13900000005', channel: '网络', agentName: '赵经纪' }),
+    allowed: [...MEMBERS, 'channel'],
+  },
+  'channelReports.list': { input: (f) => ({ projectId: f.projectA.id }), allowed: [...MEMBERS, 'channel'] },
+  'channelReports.invalidate': {
+    input: (f) => ({ reportId: f.reportId, reason: '同一客户重复报备' }),
+    allowed: MANAGING,
+  },
 }
 
 /** What a call came to: 'OK', or the tRPC error code it failed with. */

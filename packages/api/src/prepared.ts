@@ -51,6 +51,12 @@ function build(db: Db) {
       .where(and(eq(devices.tokenHash, sql.placeholder('tokenHash')), isNull(devices.revokedAt)))
       .prepare(),
     customerByPhone: selectOne(db, customers, 'project_id = ? and phone = ?'),
+    /** A customer's other number (customer_phones): looked up only when no customer has it as theirs. */
+    customerByOtherPhone: selectOne(
+      db,
+      customers,
+      'id = (select customer_id from customer_phones where project_id = ? and phone = ?)',
+    ),
     insertCustomer: insertAll(db, customers),
     insertCheckIn: insertAll(db, checkIns),
     insertEvent: insertAll(db, rotationEvents, ['id']),

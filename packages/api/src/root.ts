@@ -5,7 +5,7 @@ import { authRouter } from './routers/auth'
 import { devicesRouter } from './routers/devices'
 import { projectsRouter } from './routers/projects'
 import { staffRouter } from './routers/staff'
-import { customersRouter } from './routers/customers'
+import { channelReportsRouter, customersRouter } from './routers/customers'
 import { kioskRouter, receptionRouter } from './routers/reception'
 import { rotationRouter } from './routers/rotation'
 
@@ -16,6 +16,7 @@ export const appRouter = router({
   projects: projectsRouter,
   staff: staffRouter,
   customers: customersRouter,
+  channelReports: channelReportsRouter,
   kiosk: kioskRouter,
   reception: receptionRouter,
   rotation: rotationRouter,

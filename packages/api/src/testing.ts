@@ -57,7 +57,13 @@ export interface TestWorld {
   /** Moves the clock the procedures see. */
   setNow(date: Date): void
   createProject(opts?: { code?: string; channels?: string[]; timeZone?: string }): TestProject
-  createUser(opts: { role: Role; projectIds: string[]; pin?: string; name?: string }): Promise<TestUser>
+  createUser(opts: {
+    role: Role
+    projectIds: string[]
+    pin?: string
+    name?: string
+    agency?: string
+  }): Promise<TestUser>
   createDevice(opts: { projectId: string; kind: DeviceKind }): TestDevice
   asUser(user: TestUser, locale?: Locale): Caller
   asDevice(device: { token: string }, locale?: Locale): Caller
@@ -112,7 +118,7 @@ export function createTestWorld(opts: { database?: Database_ } = {}): TestWorld 
         .run()
       return { id, code }
     },
-    async createUser({ role, projectIds, pin, name }) {
+    async createUser({ role, projectIds, pin, name, agency }) {
       const id = newId()
       const username = unique(role.slice(0, 3))
       const at = now.toISOString()
@@ -124,6 +130,7 @@ export function createTestWorld(opts: { database?: Database_ } = {}): TestWorld 
           role,
           passwordHash: await passwordHash(),
           pinHash: pin ? hashPin(pin) : null,
+          agency: agency ?? (role === 'channel' ? `${username} 地产代理` : null),
           createdAt: at,
           updatedAt: at,
         })

@@ -1,5 +1,14 @@
 import { initTRPC, TRPCError } from '@trpc/server'
-import { DomainError, DutyInput, ProjectScoped, fail, type DeviceKind, type Role } from '@anchang/shared'
+import {
+  DomainError,
+  DutyInput,
+  ProjectScoped,
+  STAFF_ROLES,
+  fail,
+  isStaff,
+  type DeviceKind,
+  type Role,
+} from '@anchang/shared'
 import type { Context } from './trpc-context'
 import { errorShape, requestError, toTRPCError } from './errors'
 import { assertProjectAccess } from './services/access'
@@ -61,18 +70,27 @@ async function projectIdOf(getRawInput: () => Promise<unknown>): Promise<string>
   return parsed.data.projectId
 }
 
-/** A person who belongs to the project named by the input's `projectId`. */
-export const staffProcedure = authedProcedure.use(async ({ ctx, getRawInput, next }) => {
-  assertProjectAccess(ctx, await projectIdOf(getRawInput))
-  return next()
-})
-
 const withRole = (roles: readonly Role[]) =>
   t.middleware(({ ctx, next }) => {
     if (ctx.actor.type !== 'user' || !roles.includes(ctx.actor.user.role))
       fail('FORBIDDEN', 'auth.forbiddenRole')
     return next()
   })
+
+const inInputProject = t.middleware(async ({ ctx, getRawInput, next }) => {
+  assertProjectAccess(ctx, await projectIdOf(getRawInput))
+  return next()
+})
+
+/**
+ * One of the brokerage's own people, for verbs keyed by an entity id: the verb checks the entity's
+ * project once it has loaded it. A channel partner is never staff.
+ */
+export const staffMemberProcedure = authedProcedure.use(withRole(STAFF_ROLES))
+/** One of the brokerage's own people who belongs to the project named by the input's `projectId`. */
+export const staffProcedure = staffMemberProcedure.use(inInputProject)
+/** Anyone of the project, a channel partner included (who reports customers and sees only that). */
+export const memberProcedure = authedProcedure.use(inInputProject)
 
 export const managerProcedure = staffProcedure.use(withRole(['director', 'manager']))
 export const directorProcedure = staffProcedure.use(withRole(['director']))
@@ -82,6 +100,8 @@ export const consultantProcedure = staffProcedure.use(withRole(['consultant']))
 /** Not tied to one project by its input (e.g. creating a project). */
 export const directorOnlyProcedure = authedProcedure.use(withRole(['director']))
 export const managingProcedure = authedProcedure.use(withRole(['director', 'manager']))
+/** A consultant, for verbs keyed by an entity id (the verb checks the entity's project). */
+export const consultantMemberProcedure = authedProcedure.use(withRole(['consultant']))
 
 const deviceOf = (kinds: readonly DeviceKind[]) =>
   t.middleware(({ ctx, next }) => {
@@ -99,6 +119,7 @@ export const deviceProcedure = publicProcedure.use(deviceOf(['kiosk', 'board']))
 export const boardReaderProcedure = publicProcedure.use(async ({ ctx, getRawInput, next }) => {
   if (ctx.actor.type === 'anonymous')
     fail('UNAUTHORIZED', ctx.credentialRefused ? 'auth.sessionExpired' : 'auth.required')
+  if (ctx.actor.type === 'user' && !isStaff(ctx.actor.user.role)) fail('FORBIDDEN', 'auth.forbiddenRole')
   assertProjectAccess(ctx, await projectIdOf(getRawInput))
   return next()
 })

@@ -1,5 +1,15 @@
-export const ROLES = ['director', 'manager', 'assistant', 'consultant'] as const
+/** `channel`: a partner agency's sign-in for one project, which reports customers and nothing else. */
+export const ROLES = ['director', 'manager', 'assistant', 'consultant', 'channel'] as const
 export type Role = (typeof ROLES)[number]
+
+/** The brokerage's own people: everyone but a channel partner, who sees nothing of the office. */
+export const STAFF_ROLES = [
+  'director',
+  'manager',
+  'assistant',
+  'consultant',
+] as const satisfies readonly Role[]
+export const isStaff = (role: Role): boolean => role !== 'channel'
 
 export const DEVICE_KINDS = ['kiosk', 'board'] as const
 export type DeviceKind = (typeof DEVICE_KINDS)[number]
@@ -14,6 +24,6 @@ export function isManaging(role: Role): boolean {
 /** Which roles a person of `role` may create, reset or deactivate. */
 export function canManageRole(actor: Role, target: Role): boolean {
   if (actor === 'director') return true
-  if (actor === 'manager') return target === 'assistant' || target === 'consultant'
+  if (actor === 'manager') return target === 'assistant' || target === 'consultant' || target === 'channel'
   return false
 }

@@ -35,6 +35,23 @@ export const OwnershipSettings = z.object({
   channelReportWindowDays: Days(365),
   /** Follow-up cadence per grade, in days. */
   followUpDays: z.object({ A: Days(365), B: Days(365), C: Days(365) }),
+  /** How a partner's report is matched to a visitor: the whole number, or first 3 + last 4 digits (前三后四). */
+  channelReportMatch: z.enum(['full', 'first3last4']),
+  /**
+   * A report made after the customer had already visited on their own: `visitWins` (到访为王, the earlier
+   * visit keeps its channel) or `reportWins` (the report credits its channel on the next visit).
+   */
+  reportAfterVisit: z.enum(['visitWins', 'reportWins']),
+  /** A new customer with no follow-up this many hours after the first contact is flagged for the manager. */
+  newCustomerFollowUpHours: z.number().int().min(1).max(720),
+  /** A reception left open this many minutes is flagged for the manager. */
+  unfinishedReceptionMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  /** The kiosk welcomes a known number back by surname and title (王先生) and skips what the book knows. */
+  welcomeBack: z.boolean(),
 })
 export type OwnershipSettings = z.infer<typeof OwnershipSettings>
 
@@ -58,6 +75,11 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
     onBehalfOwnerSharePercent: 50,
     channelReportWindowDays: 15,
     followUpDays: { A: 3, B: 7, C: 15 },
+    channelReportMatch: 'full',
+    reportAfterVisit: 'visitWins',
+    newCustomerFollowUpHours: 48,
+    unfinishedReceptionMinutes: 60,
+    welcomeBack: true,
   },
 }
 

@@ -30,6 +30,7 @@ const en: Messages = {
     manager: 'Sales manager',
     assistant: 'Sales assistant',
     consultant: 'Sales consultant',
+    channel: 'Channel partner',
   },
   lang: {
     label: 'Language',
@@ -171,6 +172,8 @@ const en: Messages = {
       pinEditHint: 'Leave empty to keep it.',
       clearPin: 'Remove the current PIN',
       pinDropped: 'With any other role the current PIN is removed.',
+      agency: 'Agency',
+      agencyHint: 'A channel partner’s sign-in is for one project; its reports carry the agency’s name.',
     },
     reset: {
       title: 'Reset password: {name}',

@@ -75,6 +75,7 @@ describe('translations', () => {
       manager: '销售经理',
       assistant: '销售助理',
       consultant: '置业顾问',
+      channel: '渠道',
     })
   })
 })

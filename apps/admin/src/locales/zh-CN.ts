@@ -29,6 +29,7 @@ const zhCN = {
     manager: '销售经理',
     assistant: '销售助理',
     consultant: '置业顾问',
+    channel: '渠道',
   },
   lang: {
     label: '语言',
@@ -168,6 +169,8 @@ const zhCN = {
       pinEditHint: '留空则保持不变。',
       clearPin: '清除现有 PIN 码',
       pinDropped: '改为其他角色后，原有 PIN 码会被清除。',
+      agency: '渠道公司',
+      agencyHint: '渠道账号只属于一个项目，报备时带上这家公司的名称。',
     },
     reset: {
       title: '重置密码：{name}',

@@ -45,6 +45,14 @@ describe('navigation by role', () => {
   })
 })
 
+describe('a channel partner', () => {
+  it('opens nothing of the office: not the customer book, the floor or the staff', () => {
+    expect(canOpen('channel', 'customers')).toBe(false)
+    expect(canOpen('channel', 'floor')).toBe(false)
+    expect(canOpen('channel', 'staff')).toBe(false)
+  })
+})
+
 describe('after signing in', () => {
   it('returns to the page the person was going to', () => {
     expect(safeRedirect('/staff?role=consultant')).toBe('/staff?role=consultant')

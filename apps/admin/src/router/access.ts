@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@anchang/shared'
+import { ROLES, STAFF_ROLES, type Role } from '@anchang/shared'
 
 export const PAGES = [
   'home',
@@ -24,7 +24,7 @@ export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   receptionLog: ['director', 'manager'],
   appeals: ['director', 'manager'],
   // The front-desk phone and the customer lookup are for whoever picks up.
-  customers: ROLES,
+  customers: STAFF_ROLES,
   staff: ['director', 'manager', 'assistant'],
   devices: ['director', 'manager'],
   settings: ['director', 'manager'],

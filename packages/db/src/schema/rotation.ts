@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type {
   AssignmentReason,
   Grade,
@@ -8,6 +8,7 @@ import type {
   ReceptionResult,
   RotationEvent,
 } from '@anchang/shared'
+import { customers } from './customers'
 import { projects } from './projects'
 import { users } from './users'
 
@@ -105,32 +106,6 @@ export const receptions = sqliteTable(
   (t) => [
     index('receptions_day').on(t.projectId, t.date),
     index('receptions_consultant').on(t.consultantId, t.status),
-  ],
-)
-
-/** One customer per project and normalised mobile number; one owner at most. */
-export const customers = sqliteTable(
-  'customers',
-  {
-    id: text('id').primaryKey(),
-    projectId: text('project_id')
-      .notNull()
-      .references(() => projects.id),
-    phone: text('phone').notNull(),
-    surname: text('surname'),
-    title: text('title'),
-    ownerId: text('owner_id').references(() => users.id),
-    grade: text('grade').$type<Grade>(),
-    /** Ownership holds until then without new contact; null: in the public pool. */
-    protectionEndsAt: text('protection_ends_at'),
-    lastContactAt: text('last_contact_at'),
-    channel: text('channel'),
-    createdAt: text('created_at').notNull(),
-    updatedAt: text('updated_at').notNull(),
-  },
-  (t) => [
-    uniqueIndex('customers_project_phone').on(t.projectId, t.phone),
-    index('customers_owner').on(t.ownerId),
   ],
 )
 

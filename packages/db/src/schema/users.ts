@@ -17,6 +17,8 @@ export const users = sqliteTable(
      */
     pinHash: text('pin_hash'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** A channel partner's agency (渠道公司); its reports carry this name. */
+    agency: text('agency'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -49,6 +49,24 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   grantTurn: { 'zh-CN': '补给轮次', en: 'Grant a turn' },
   waitingId: { 'zh-CN': '等候访客', en: 'Waiting visitor' },
   pairingId: { 'zh-CN': '配对', en: 'Pairing' },
+  customerId: { 'zh-CN': '客户', en: 'Customer' },
+  customerIds: { 'zh-CN': '客户', en: 'Customers' },
+  scope: { 'zh-CN': '范围', en: 'Scope' },
+  overdue: { 'zh-CN': '逾期', en: 'Overdue' },
+  due: { 'zh-CN': '今日待跟进', en: 'Due today' },
+  fullName: { 'zh-CN': '姓名', en: 'Full name' },
+  method: { 'zh-CN': '跟进方式', en: 'Follow-up method' },
+  happenedAt: { 'zh-CN': '发生时间', en: 'When it happened' },
+  nextFollowUpOn: { 'zh-CN': '下次跟进日期', en: 'Next follow-up' },
+  conflictId: { 'zh-CN': '撞单记录', en: 'Conflict' },
+  ownerId: { 'zh-CN': '归属顾问', en: 'Owner' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  agentName: { 'zh-CN': '报备经纪人', en: 'Agent' },
+  agentPhone: { 'zh-CN': '经纪人电话', en: 'Agent’s phone' },
+  reportId: { 'zh-CN': '报备', en: 'Report' },
+  fromConsultantId: { 'zh-CN': '离职顾问', en: 'Leaving consultant' },
+  toConsultantIds: { 'zh-CN': '接手顾问', en: 'Consultants taking over' },
+  agency: { 'zh-CN': '渠道公司', en: 'Agency' },
   // project settings
   rotation: { 'zh-CN': '轮序规则', en: 'Rotation rules' },
   ownership: { 'zh-CN': '客户归属规则', en: 'Ownership rules' },
@@ -65,6 +83,17 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   },
   channelReportWindowDays: { 'zh-CN': '渠道报备有效期（天）', en: 'Channel report window (days)' },
   followUpDays: { 'zh-CN': '跟进周期（天）', en: 'Follow-up cadence (days)' },
+  channelReportMatch: { 'zh-CN': '报备号码匹配方式', en: 'Channel report matching' },
+  reportAfterVisit: { 'zh-CN': '到访后报备的处理', en: 'Reports after a visit' },
+  newCustomerFollowUpHours: {
+    'zh-CN': '新客户首次跟进时限（小时）',
+    en: 'First follow-up of a new customer (hours)',
+  },
+  unfinishedReceptionMinutes: {
+    'zh-CN': '接待未结束提醒（分钟）',
+    en: 'Unfinished reception alert (minutes)',
+  },
+  welcomeBack: { 'zh-CN': '自助机欢迎老客户', en: 'Kiosk welcomes returning customers' },
 }
 
 /** Keys that name one entry of the field above them (`followUpDays.A`, `breakKeepsPlace.lunch`). */
@@ -99,6 +128,7 @@ export const ROLE_LABELS: Record<Role, LocalText> = {
   manager: { 'zh-CN': '销售经理', en: 'manager' },
   assistant: { 'zh-CN': '销售助理', en: 'assistant' },
   consultant: { 'zh-CN': '置业顾问', en: 'consultant' },
+  channel: { 'zh-CN': '渠道', en: 'channel partner' },
 }
 
 export const DEVICE_KIND_LABELS: Record<DeviceKind, LocalText> = {

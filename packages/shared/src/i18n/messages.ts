@@ -130,6 +130,70 @@ export const MESSAGES = {
     'zh-CN': '渠道“{channel}”重复了，请删去一个。',
     en: 'The channel "{channel}" is listed twice; remove one.',
   },
+  // the customer book
+  'customer.notFound': { 'zh-CN': '找不到这位客户。', en: 'No such customer.' },
+  'customer.conflict': {
+    'zh-CN': '这位客户由 {owner} 负责，仍在保护期内，不能登记为你的客户。已记为撞单，请等待经理处理。',
+    en: 'This customer belongs to {owner} and is still protected, so you cannot register them as yours. It is recorded as a conflict for a manager to decide.',
+  },
+  'customer.inFuture': {
+    'zh-CN': '发生时间不能晚于现在，请检查日期和时间。',
+    en: 'When it happened cannot be later than now; check the date and time.',
+  },
+  'customer.notYours': {
+    'zh-CN': '只有客户的归属顾问、经理或总监可以为这位客户记录跟进。',
+    en: 'Only the customer’s owner, a manager or a director can log a follow-up for this customer.',
+  },
+  'customer.teamScope': {
+    'zh-CN': '只有经理和总监可以查看整个团队的客户。',
+    en: 'Only managers and directors can see the whole team’s customers.',
+  },
+  'customer.consultantNotHere': {
+    'zh-CN': '这位顾问不是本项目在职的置业顾问，请从名单中选择。',
+    en: 'That person is not an active consultant of this project; pick one from the list.',
+  },
+  'customer.someNotFound': {
+    'zh-CN': '有 {n} 位客户不在本项目中，一位也没有改派，请刷新后重试。',
+    en: '{n} of the customers are not in this project, so none was reassigned; refresh and try again.',
+  },
+  'customer.conflictNotFound': { 'zh-CN': '找不到这条撞单记录。', en: 'No such conflict.' },
+  'customer.conflictResolved': {
+    'zh-CN': '这条撞单已经处理过了。',
+    en: 'This conflict has already been resolved.',
+  },
+  'customer.conflictParty': {
+    'zh-CN': '只能判给发起登记的顾问或原归属顾问。',
+    en: 'The customer can only go to the consultant who registered them or to the owner.',
+  },
+  'customer.erased': {
+    'zh-CN': '这位客户的资料已按本人要求删除，不能再修改。',
+    en: 'This customer’s data was erased at their request and cannot be changed.',
+  },
+  'channelReport.duplicate': {
+    'zh-CN': '这个号码已有有效的报备（{until} 到期），不能重复报备。',
+    en: 'This number already has a report that is still valid (until {until}); it cannot be reported twice.',
+  },
+  'channelReport.protected': {
+    'zh-CN': '这个号码已是本项目保护期内的客户，不能报备。',
+    en: 'This number is already a protected customer of the project and cannot be reported.',
+  },
+  'channelReport.fullNumberRequired': {
+    'zh-CN': '本项目要求报备完整的 11 位手机号。',
+    en: 'This project needs the whole 11-digit number in a report.',
+  },
+  'channelReport.notFound': { 'zh-CN': '找不到这条报备。', en: 'No such report.' },
+  'channelReport.visitedBefore': {
+    'zh-CN': '客户在报备之前已自行到访（到访为王），报备不计入渠道。',
+    en: 'The customer had already visited on their own before the report (the visit wins); the report credits nothing.',
+  },
+  'staff.channelOneProject': {
+    'zh-CN': '渠道账号只能属于一个项目，请为每个项目单独开设。',
+    en: 'A channel partner’s account belongs to one project; open one per project.',
+  },
+  'staff.agencyRequired': {
+    'zh-CN': '渠道账号需要填写所属渠道公司的名称。',
+    en: 'A channel partner’s account needs the name of its agency.',
+  },
   // devices
   'device.notFound': { 'zh-CN': '找不到这台设备。', en: 'No such device.' },
   'pairing.invalidCode': {

@@ -39,7 +39,7 @@ describe('describeZodError', () => {
 
   it('lists the allowed values of a choice', () => {
     expect(sentence(StaffCreateInput, { ...staff, role: 'boss' }, 'zh-CN')).toBe(
-      '角色只能是：director、manager、assistant、consultant。',
+      '角色只能是：director、manager、assistant、consultant、channel。',
     )
     expect(sentence(DevicePairInput, { projectId: 'p1', kind: 'tv', name: '屏' }, 'en')).toBe(
       'Device kind must be one of: kiosk, board.',

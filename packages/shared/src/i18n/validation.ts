@@ -31,6 +31,14 @@ const T = {
     'zh-CN': '{field}应为 YYYY-MM-DD 格式、日历上存在的日期，例如 2026-03-01。',
     en: '{field} must be a real calendar date as YYYY-MM-DD, such as 2026-03-01.',
   },
+  '@dateTime': {
+    'zh-CN': '{field}应为带时区的时间，例如 2026-03-02T10:00:00+08:00。',
+    en: '{field} must be a time with its offset, such as 2026-03-02T10:00:00+08:00.',
+  },
+  '@reportedPhone': {
+    'zh-CN': '{field}应为 11 位手机号，或前三位加后四位（如 138****5678）。',
+    en: '{field} must be an 11-digit mobile number, or its first three and last four digits (138****5678).',
+  },
   '@plainName': {
     'zh-CN': '{field}不能包含换行、控制字符或隐藏的文字方向符号。',
     en: '{field} must not contain line breaks, control characters or hidden text-direction marks.',

@@ -29,6 +29,8 @@ export const StaffCreateInput = z.object({
   password: Password,
   projectIds: z.array(Id).min(1).max(50),
   pin: Pin.optional(),
+  /** A channel partner's agency, shown on its reports (required for the `channel` role). */
+  agency: Name(60).optional(),
 })
 export type StaffCreateInput = z.infer<typeof StaffCreateInput>
 
@@ -38,6 +40,7 @@ export const StaffUpdateInput = z.object({
   role: z.enum(ROLES).optional(),
   projectIds: z.array(Id).min(1).max(50).optional(),
   pin: Pin.nullable().optional(),
+  agency: Name(60).optional(),
 })
 export type StaffUpdateInput = z.infer<typeof StaffUpdateInput>
 

@@ -14,6 +14,8 @@ import {
 import { prepared } from '../../prepared'
 import { audit } from '../audit'
 import type { DeviceServiceContext, ServiceContext, UserServiceContext } from '../context'
+import { searchNameOf } from '../customers/book'
+import { creditChannelReport } from '../customers/channel-reports'
 import { deliverNotices, persistDecisions } from '../rotation/effects'
 import { eventActor } from '../rotation/record'
 import type { ProjectDay, RotationHub } from '../rotation/hub'
@@ -120,7 +122,9 @@ export async function receiveVisitor(
   }
 
   const statements = prepared(ctx.db)
-  const customer = statements.customerByPhone(visit.projectId, visit.phone)
+  const customer =
+    statements.customerByPhone(visit.projectId, visit.phone) ??
+    statements.customerByOtherPhone(visit.projectId, visit.phone)
   let ownerId = protectedOwner(customer, ctx.now)
   if (
     ownerId &&
@@ -158,10 +162,16 @@ export async function receiveVisitor(
       }
       if (customer) {
         if ((!customer.surname && visit.surname) || (!customer.title && visit.title)) {
+          const named = {
+            surname: customer.surname ?? visit.surname ?? null,
+            title: customer.title ?? visit.title ?? null,
+            fullName: customer.fullName,
+          }
           tx.update(customers)
             .set({
-              surname: customer.surname ?? visit.surname ?? null,
-              title: customer.title ?? visit.title ?? null,
+              surname: named.surname,
+              title: named.title,
+              searchName: searchNameOf(named),
               updatedAt: at,
             })
             .where(eq(customers.id, customer.id))
@@ -174,11 +184,18 @@ export async function receiveVisitor(
           phone: visit.phone,
           surname: visit.surname ?? null,
           title: visit.title ?? null,
+          searchName: searchNameOf({
+            surname: visit.surname ?? null,
+            title: visit.title ?? null,
+            fullName: null,
+          }),
           channel: visit.channel ?? null,
           createdAt: at,
           updatedAt: at,
         })
       }
+      // A partner's report of this number, still valid, credits its channel (CONTRACT.md).
+      creditChannelReport(tx, ctx, day.config, customerId, visit.phone)
       const mine = decisions.find(
         (d) => (d.type === 'assigned' || d.type === 'waiting') && d.checkInId === ids.checkInId,
       )

@@ -4,6 +4,7 @@ import { fail, ownershipAfterReception, type FinishInput } from '@anchang/shared
 import { assertProjectAccess } from '../access'
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
+import { logActivity, ownershipOf, saveOwnership } from '../customers/book'
 import { deliverNotices, persistDecisions } from '../rotation/effects'
 import { eventActor } from '../rotation/record'
 
@@ -32,16 +33,28 @@ export async function finishReception({ ctx, input }: { ctx: UserServiceContext;
     if (!row.customerId) return
     const customer = tx.select().from(customers).where(eq(customers.id, row.customerId)).get()
     if (!customer) return
+    // The visit happened when the consultant took the visitor: the contact dates from then.
+    const visitedAt = new Date(row.assignedAt)
     const next = ownershipAfterReception(
-      customer,
-      { consultantId: row.consultantId, result: input.result, grade },
+      ownershipOf(customer),
+      { consultantId: row.consultantId, result: input.result, grade, at: visitedAt },
       ctx.now,
       day.config.settings.ownership,
     )
-    tx.update(customers)
-      .set({ ...next, updatedAt: at })
-      .where(eq(customers.id, customer.id))
-      .run()
+    saveOwnership(tx, customer.id, next, day.config, at)
+    // The timeline keeps the visit or call; an invalid one (a courier, a surveyor) is no contact.
+    if (input.result === 'valid') {
+      logActivity(tx, ctx, day.config.timeZone, {
+        projectId: row.projectId,
+        customerId: customer.id,
+        type: row.kind,
+        happenedAt: visitedAt,
+        consultantId: row.consultantId,
+        grade,
+        note: input.note ?? null,
+        receptionId: row.id,
+      })
+    }
   }
 
   if (day.state.receptions.has(row.id)) {

@@ -1,20 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { appeals, checkIns, customers, receptions, rotationEvents, users } from '@anchang/db'
+import { appeals, checkIns, customers, receptions, rotationEvents } from '@anchang/db'
 import { customerName, maskPhone } from '@anchang/shared'
 import type { ServiceContext } from '../context'
-
-function namesOf(ctx: ServiceContext, ids: Iterable<string>): Map<string, string> {
-  const list = [...new Set(ids)]
-  if (!list.length) return new Map()
-  return new Map(
-    ctx.db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, list))
-      .all()
-      .map((u) => [u.id, u.name]),
-  )
-}
+import { namesOf } from '../customers/book'
 
 /**
  * CONTRACT.md `reception.log`: one row per reception of the day, with the reason of its
@@ -48,7 +36,7 @@ export function receptionLog({
         .all()
     : []
   const names = namesOf(
-    ctx,
+    ctx.db,
     rows.flatMap(({ r }) => [
       r.consultantId,
       ...(r.onBehalfOf ? [r.onBehalfOf] : []),
@@ -110,7 +98,7 @@ export function rotationEventLog({
     .orderBy(asc(rotationEvents.id))
     .all()
   const names = namesOf(
-    ctx,
+    ctx.db,
     rows
       .flatMap((r) => (r.actorId ? [r.actorId] : []))
       .concat(rows.flatMap((r) => ('consultantId' in r.event ? [r.event.consultantId] : []))),

@@ -123,18 +123,20 @@ describe('kiosk.checkIn: who receives the visitor', () => {
     expect(await order(), 'an invalid owner reception gives no make-up turn').toEqual(before)
   })
 
-  it('sets the owner’s protection to 30 days from the valid reception (grades A–C)', async () => {
+  it('sets the owner’s protection to 30 days from the visit once it is finished valid (grades A–C)', async () => {
     await signIn(c1(), c2(), c3())
     for (const [i, grade] of (['A', 'B', 'C'] as const).entries()) {
       const phone = `1380013800${i}`
       const head = (await order())[0]!
+      const visitedAt = now()
       const visit = await checkIn(phone)
       tick()
       await finish(team.find((t) => t.id === head)!, visit.receptionId!, 'valid', grade)
+      // The contact is the visit itself: finishing it an hour later does not move the protection.
       expect(customerByPhone(phone)).toMatchObject({
         ownerId: head,
         grade,
-        protectionEndsAt: new Date(now().getTime() + 30 * DAY_MS).toISOString(),
+        protectionEndsAt: new Date(visitedAt.getTime() + 30 * DAY_MS).toISOString(),
       })
     }
   })

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { hashPassword, hashPin, newId, projectMembers, users, type DbOrTx } from '@anchang/db'
-import { fail, type StaffCreateInput } from '@anchang/shared'
+import { fail, type Role, type StaffCreateInput } from '@anchang/shared'
 import { assertProjectAccess } from '../access'
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
@@ -16,11 +16,23 @@ export function assertUsernameFree(db: DbOrTx, username: string): void {
   if (taken) fail('CONFLICT', 'staff.usernameTaken', { username })
 }
 
+/** A channel partner's sign-in names its agency and is for one project (DOMAIN.md). */
+export function assertChannelAccount(
+  role: Role,
+  agency: string | null | undefined,
+  projectIds: string[],
+): void {
+  if (role !== 'channel') return
+  if (!agency) fail('BAD_REQUEST', 'staff.agencyRequired')
+  if (projectIds.length !== 1) fail('BAD_REQUEST', 'staff.channelOneProject')
+}
+
 export async function createStaff({ ctx, input }: { ctx: UserServiceContext; input: StaffCreateInput }) {
   assertCanManageRole(ctx, input.role)
   const projectIds = [...new Set(input.projectIds)]
   for (const projectId of projectIds) assertProjectAccess(ctx, projectId)
   if (input.pin && input.role !== 'consultant') fail('BAD_REQUEST', 'staff.pinOnlyConsultant')
+  assertChannelAccount(input.role, input.agency, projectIds)
   assertUsernameFree(ctx.db, input.username)
   if (input.pin) assertPinFree(ctx.db, input.pin, projectIds)
 
@@ -39,6 +51,7 @@ export async function createStaff({ ctx, input }: { ctx: UserServiceContext; inp
         role: input.role,
         passwordHash,
         pinHash: input.pin ? hashPin(input.pin) : null,
+        agency: input.role === 'channel' ? input.agency! : null,
         createdAt: at,
         updatedAt: at,
       })

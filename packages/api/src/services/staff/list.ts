@@ -22,6 +22,7 @@ export function listStaff({ ctx, input }: { ctx: UserServiceContext; input: { pr
     role: user.role,
     active: user.active,
     hasPin: user.pinHash !== null,
+    agency: user.agency,
     projectIds: memberships
       .filter((m) => m.userId === user.id && ctx.actor.projectIds.includes(m.projectId))
       .map((m) => m.projectId),

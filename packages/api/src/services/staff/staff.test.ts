@@ -25,6 +25,7 @@ const newStaff = (role: Role, extra: { pin?: string; username?: string; projectI
   password: 'first-password',
   projectIds: extra.projectIds ?? [project.id],
   ...(extra.pin ? { pin: extra.pin } : {}),
+  ...(role === 'channel' ? { agency: '链家' } : {}),
 })
 
 const userCount = () => world.rowCount('users')
@@ -52,6 +53,30 @@ describe('staff.create', () => {
       expect(listed).toMatchObject({ username: input.username, role, active: true, projectIds: [project.id] })
     },
   )
+
+  it('refuses a channel partner’s account without its agency, or for more than one project', async () => {
+    const other = world.createProject()
+    const { agency: _agency, ...withoutAgency } = newStaff('channel')
+    const missing = await failureOf(world.asUser(director).staff.create(withoutAgency))
+    expect(missing?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(missing)).toContain('渠道公司')
+    const ofBoth = await world.createUser({ role: 'director', projectIds: [project.id, other.id] })
+    const before = userCount()
+    const twoProjects = await failureOf(
+      world.asUser(ofBoth).staff.create(newStaff('channel', { projectIds: [project.id, other.id] })),
+    )
+    expect(twoProjects?.code).toBe('BAD_REQUEST')
+    expect(sentenceOf(twoProjects)).toContain('一个项目')
+    expect(userCount()).toBe(before)
+  })
+
+  it('names the channel partner’s agency in the staff list', async () => {
+    const { id } = await world.asUser(manager).staff.create(newStaff('channel'))
+    const listed = (await world.asUser(manager).staff.list({ projectId: project.id })).find(
+      (s) => s.id === id,
+    )
+    expect(listed).toMatchObject({ role: 'channel', agency: '链家' })
+  })
 
   it.each(['assistant', 'consultant'] as const)('a manager creates a %s', async (role) => {
     expect(await outcomeOf(world.asUser(manager).staff.create(newStaff(role)))).toBe('OK')

@@ -7,6 +7,7 @@ import type { UserServiceContext } from '../context'
 import { endSessions } from '../auth/session'
 import { assertCanManageRole, loadManagedStaff, projectIdsOf } from './access'
 import { assertPinFree, assertPinHashFree } from './pin'
+import { assertChannelAccount } from './create'
 import { deliverNotices, persistDecisions } from '../rotation/effects'
 import { eventActor } from '../rotation/record'
 
@@ -29,6 +30,8 @@ export function updateStaff({ ctx, input }: { ctx: UserServiceContext; input: St
     const removed = wanted ? current.filter((id) => mine.includes(id) && !wanted.includes(id)) : []
     const added = wanted ? wanted.filter((id) => !current.includes(id)) : []
     const after = [...current.filter((id) => !removed.includes(id)), ...added]
+    const agency = role === 'channel' ? (input.agency ?? target.agency) : null
+    assertChannelAccount(role, agency, after)
     // The PIN, new or kept, must be free in every project the person is in afterwards.
     const pinHash =
       role !== 'consultant'
@@ -40,7 +43,7 @@ export function updateStaff({ ctx, input }: { ctx: UserServiceContext; input: St
     else if (pinHash && added.length) assertPinHashFree(tx, pinHash, added, target.id)
     tx.update(users)
       // A PIN belongs to consultants only: a new role without one drops it.
-      .set({ name: input.name ?? target.name, role, pinHash, updatedAt: at })
+      .set({ name: input.name ?? target.name, role, pinHash, agency, updatedAt: at })
       .where(eq(users.id, target.id))
       .run()
     if (removed.length) {
