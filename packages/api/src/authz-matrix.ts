@@ -5,6 +5,7 @@
  * Not used by the running server.
  */
 import { TRPCError } from '@trpc/server'
+import { eq } from 'drizzle-orm'
 import { auditLog, customers, newId, ownershipConflicts, pairingCodes, sha256 } from '@anchang/db'
 import { CONSENT_VERSION, PAIRING_CODE_MINUTES, localDate, type Locale } from '@anchang/shared'
 import { errorMessage } from './errors'
@@ -75,8 +76,8 @@ const DAY_MS = 86_400_000
  * - yesterday `people.consultant` took a visitor and left the reception open;
  * - today `receiver` is receiving a visitor (`openReceptionId`, just assigned) and has appealed it;
  * - today `people.consultant` is signed in and free but has an overdue follow-up, and the project
- *   keeps such consultants out of the rotation: so a visitor waits (`waitingId`) while someone is
- *   free to take over a missed turn.
+ *   keeps such consultants out of the rotation: so a visitor waits (`waitingId`); then the
+ *   follow-up is dated on, so someone is free to take over a missed turn.
  * The audit log starts empty: this setup is not what the tests audit.
  */
 export async function createAuthzFixture(): Promise<AuthzFixture> {
@@ -147,6 +148,8 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
       grade: 'A',
       lastContactAt: new Date(now.getTime() - 10 * DAY_MS).toISOString(),
       protectionEndsAt: new Date(now.getTime() + 20 * DAY_MS).toISOString(),
+      // Grade A is followed up every 3 days: this one was due a week ago.
+      followUpDueOn: localDate(new Date(now.getTime() - 7 * DAY_MS), 'Asia/Shanghai'),
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     })
@@ -155,6 +158,9 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
   const received = await checkIn('13900000002')
   await world.asUser(people.consultant).rotation.signIn({ projectId: projectA.id })
   const waiting = await checkIn('13900000003')
+  // The follow-up is then brought up to date behind the rotation's back (as an import might), so
+  // the consultant, no longer kept out, can take over a missed turn while the visitor still waits.
+  db.update(customers).set({ followUpDueOn: '2099-01-01' }).where(eq(customers.id, ownedCustomerId)).run()
   const appeal = await world
     .asUser(receiver)
     .reception.appeal({ receptionId: received.receptionId!, text: '这位客户是我约来的' })

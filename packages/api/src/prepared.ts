@@ -58,6 +58,16 @@ function build(db: Db) {
       'id = (select customer_id from customer_phones where project_id = ? and phone = ?)',
     ),
     insertCustomer: insertAll(db, customers),
+    /**
+     * Whether a consultant has a protected customer whose follow-up was due before `today`: a
+     * range of the owner's due-day index, stopped at the first protected row.
+     */
+    hasOverdueFollowUp: db.$client
+      .prepare(
+        `select 1 from customers where project_id = ? and owner_id = ? and follow_up_due_on is not null
+         and follow_up_due_on < ? and protection_ends_at > ? limit 1`,
+      )
+      .pluck(),
     insertCheckIn: insertAll(db, checkIns),
     insertEvent: insertAll(db, rotationEvents, ['id']),
     insertAudit: insertAll(db, auditLog, ['id']),

@@ -54,6 +54,63 @@ function office(settings: RotationSettings = base) {
 const assigned = (decisions: Decision[]) =>
   decisions.find((d) => d.type === 'assigned') as Extract<Decision, { type: 'assigned' }> | undefined
 
+describe('rotation engine: consultants kept out (overdue follow-ups)', () => {
+  it('never picks them: not at check-in, not for a passed-on missed turn, not to take the waiting line', () => {
+    const o = office()
+    o.signIn('a', 'b', 'c')
+    const first = assigned(o.apply({ ...checkInOf(1), blockedIds: ['a'] }))!
+    expect(first.consultantId).toBe('b')
+    const passed = o.apply({
+      type: 'missedTurn',
+      receptionId: first.receptionId,
+      reason: '没上前',
+      blockedIds: ['a'],
+    })
+    expect(assigned(passed)).toMatchObject({ consultantId: 'c' })
+    // b, freed by the miss, took nobody (nobody waited); now a visitor waits for want of anyone but a.
+    o.apply({ ...checkInOf(2), blockedIds: ['a'] })
+    expect(o.apply({ ...checkInOf(3), blockedIds: ['a'] }).map((d) => d.type)).toEqual(['waiting'])
+    expect(o.state.consultants.get('a')?.status).toBe('available')
+  })
+
+  it('lets a cleared consultant take the waiting line, in queue order', () => {
+    const o = office()
+    o.signIn('a', 'b')
+    o.apply({ ...checkInOf(1), blockedIds: ['a'] })
+    o.apply({ ...checkInOf(2), blockedIds: ['a'] })
+    expect(o.state.waiting.size).toBe(1)
+    expect(o.apply({ type: 'cleared', consultantId: 'a', blockedIds: ['a'] })).toEqual([])
+    expect(assigned(o.apply({ type: 'cleared', consultantId: 'a' }))).toMatchObject({
+      consultantId: 'a',
+      reason: 'waiting',
+    })
+    expect(o.state.waiting.size).toBe(0)
+  })
+
+  it('replays the same day from its log, blocked moments included', () => {
+    const o = office()
+    o.signIn('a', 'b')
+    o.apply({ ...checkInOf(1), blockedIds: ['a'] })
+    o.apply({ ...checkInOf(2), blockedIds: ['a'] })
+    o.apply({ type: 'cleared', consultantId: 'a' })
+    expect(boardView(replayRotation(o.log, base))).toEqual(boardView(o.state))
+  })
+})
+
+function checkInOf(n: number): RotationEventInput {
+  return {
+    type: 'checkIn',
+    kind: 'visit',
+    checkInId: `k${n}`,
+    receptionId: `kr${n}`,
+    waitingId: `kw${n}`,
+    phone: `1370000000${n}`,
+    customerId: null,
+    ownerId: null,
+    partySize: 1,
+  }
+}
+
 describe('rotation engine: the rules', () => {
   it('gives a new walk-in to the head of the queue and sends them to the tail', () => {
     const o = office()
@@ -249,7 +306,7 @@ describe('rotation engine: the rules', () => {
 // ---- properties -------------------------------------------------------------------------------
 
 type Op = { op: number; pick: number; flag: boolean }
-const opArb = fc.record({ op: fc.integer({ min: 0, max: 14 }), pick: fc.nat(50), flag: fc.boolean() })
+const opArb = fc.record({ op: fc.integer({ min: 0, max: 15 }), pick: fc.nat(50), flag: fc.boolean() })
 const IDS = ['a', 'b', 'c', 'd', 'e']
 const PHONES = Array.from({ length: 8 }, (_, i) => `1380000000${i}`)
 
@@ -258,6 +315,8 @@ function drive(ops: Op[], settings: RotationSettings = base) {
   const state = initialRotationState(settings)
   const accepted: RotationEvent[] = []
   const outcomes = new Map<string, number>()
+  /** Everyone an event has kept out of the rotation (overdue follow-ups) so far today. */
+  const everBlocked = new Set<string>()
   let n = 0
   ops.forEach(({ op, pick, flag }, i) => {
     const t = at(i)
@@ -320,10 +379,26 @@ function drive(ops: Op[], settings: RotationSettings = base) {
         waitingId: [...state.waiting.keys()][pick % state.waiting.size]!,
         reason: 'test',
       }
+    else if (op === 15) event = { type: 'cleared', at: t, consultantId: null }
     else event = { type: 'grantTurn', at: t, consultantId: id, reason: 'test' }
+    // Now and then someone is kept out of the rotation at the moment of the event.
+    if (pick % 4 === 0) event.blockedIds = [IDS[(pick >> 2) % IDS.length]!]
     try {
       const decisions = applyEvent(state, event)
       accepted.push(event)
+      for (const blocked of event.blockedIds ?? []) everBlocked.add(blocked)
+      // Kept out of the rotation, not away from their own customers, nor from a manager's explicit choice.
+      for (const d of decisions) {
+        if (d.type === 'assigned' && d.reason !== 'owner' && event.type !== 'reassign')
+          expect(event.blockedIds ?? [], 'nobody kept out is picked').not.toContain(d.consultantId)
+      }
+      if (event.type === 'cleared' && state.waiting.size) {
+        const free = [...state.consultants.values()].filter((c) => c.status === 'available')
+        expect(
+          free.every((c) => event.blockedIds?.includes(c.id)),
+          'after a clearing, only those kept out sit free',
+        ).toBe(true)
+      }
       if (event.type === 'checkIn') {
         const own = decisions.filter(
           (d) =>
@@ -336,12 +411,12 @@ function drive(ops: Op[], settings: RotationSettings = base) {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
     }
-    assertInvariants(state)
+    assertInvariants(state, everBlocked)
   })
   return { state, accepted, outcomes }
 }
 
-function assertInvariants(state: RotationState): void {
+function assertInvariants(state: RotationState, everBlocked: ReadonlySet<string> = new Set()): void {
   const holders = [...state.receptions.values()].map((r) => r.consultantId)
   expect(new Set(holders).size).toBe(holders.length)
   for (const c of state.consultants.values()) {
@@ -349,9 +424,11 @@ function assertInvariants(state: RotationState): void {
     if (c.receptionId) expect(state.receptions.get(c.receptionId)?.consultantId).toBe(c.id)
   }
   expect([...state.order].sort()).toEqual([...state.consultants.keys()].sort())
-  // Nobody waits while a consultant sits free.
+  // Nobody waits while a consultant sits free, unless that consultant was kept out of the rotation.
   if (state.waiting.size > 0)
-    expect([...state.consultants.values()].some((c) => c.status === 'available')).toBe(false)
+    expect(
+      [...state.consultants.values()].some((c) => c.status === 'available' && !everBlocked.has(c.id)),
+    ).toBe(false)
 }
 
 describe('rotation engine: properties', () => {

@@ -200,8 +200,9 @@ function serveWaiting(
   consultant: ConsultantOnDuty,
   at: string,
   decisions: Decision[],
+  blocked: ReadonlySet<string>,
 ): void {
-  if (consultant.status !== 'available') return
+  if (consultant.status !== 'available' || blocked.has(consultant.id)) return
   const first = state.waiting.values().next()
   if (first.done) return
   const entry: WaitingEntry = first.value
@@ -242,7 +243,7 @@ function checkIn(
     }
     return
   }
-  const blocked = new Set(event.blockedIds ?? [])
+  const blocked = new Set(event.blockedIds)
   const owner = event.ownerId ? state.consultants.get(event.ownerId) : undefined
   if (owner?.status === 'available') {
     decisions.push(assign(state, owner, event, 'owner', event.at, null))
@@ -305,6 +306,7 @@ function release(state: RotationState, reception: OpenReception): ConsultantOnDu
 export function applyEvent(state: RotationState, event: RotationEvent): Decision[] {
   const decisions: Decision[] = []
   const { at } = event
+  const blocked: ReadonlySet<string> = new Set(event.blockedIds)
   switch (event.type) {
     case 'settings': {
       const wasSeparate = state.settings.separateCallQueue
@@ -334,7 +336,7 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
       tallyOf(state, consultant.id)
       state.order.push(consultant.id)
       state.callOrder.push(consultant.id)
-      serveWaiting(state, consultant, at, decisions)
+      serveWaiting(state, consultant, at, decisions, blocked)
       break
     }
     case 'signOut': {
@@ -374,7 +376,7 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
       consultant.status = 'available'
       consultant.breakReason = null
       consultant.since = at
-      serveWaiting(state, consultant, at, decisions)
+      serveWaiting(state, consultant, at, decisions, blocked)
       break
     }
     case 'checkIn':
@@ -402,7 +404,7 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
         result: event.result,
         makeUpTurn,
       })
-      if (consultant) serveWaiting(state, consultant, at, decisions)
+      if (consultant) serveWaiting(state, consultant, at, decisions, blocked)
       break
     }
     case 'move': {
@@ -454,7 +456,7 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
         reason: 'override',
         queueBefore,
       })
-      if (from) serveWaiting(state, from, at, decisions)
+      if (from) serveWaiting(state, from, at, decisions, blocked)
       break
     }
     case 'missedTurn': {
@@ -463,7 +465,8 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
       const reception = openReception(state, event.receptionId)
       const missedBy = onDuty(state, reception.consultantId)
       const next =
-        nextAvailable(state, reception.kind, new Set([missedBy.id])) ?? refuse('rotation.noOneToPassTo')
+        nextAvailable(state, reception.kind, new Set([...blocked, missedBy.id])) ??
+        refuse('rotation.noOneToPassTo')
       release(state, reception)
       tallyOf(state, missedBy.id).received -= 1
       tallyOf(state, missedBy.id).missed += 1
@@ -476,7 +479,7 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
         assign(state, next, { ...reception, receptionId: reception.id, ownerId }, reason, at, null),
       )
       // The one who missed is free again, so a waiting visitor is theirs now.
-      serveWaiting(state, missedBy, at, decisions)
+      serveWaiting(state, missedBy, at, decisions, blocked)
       break
     }
     case 'undo': {
@@ -501,7 +504,15 @@ export function applyEvent(state: RotationState, event: RotationEvent): Decision
         checkInId: reception.checkInId,
         consultantId: reception.consultantId,
       })
-      if (consultant) serveWaiting(state, consultant, at, decisions)
+      if (consultant) serveWaiting(state, consultant, at, decisions, blocked)
+      break
+    }
+    case 'cleared': {
+      // In queue order, as check-in would have picked them had they not been kept out.
+      for (const id of [...state.order]) {
+        const consultant = state.consultants.get(id)
+        if (consultant) serveWaiting(state, consultant, at, decisions, blocked)
+      }
       break
     }
     case 'leaveLine': {

@@ -91,7 +91,15 @@ export interface RotationState {
   settings: RotationSettings
 }
 
-export type RotationEvent = { at: string } & (
+export type RotationEvent = {
+  at: string
+  /**
+   * Consultants kept out of the rotation when the event happened (overdue follow-ups, when the
+   * project says so): nobody picks them, and a free one does not take the waiting line. Stored with
+   * the event, so a replay decides as the moment did.
+   */
+  blockedIds?: string[]
+} & (
   | { type: 'settings'; settings: RotationSettings }
   | { type: 'signIn'; consultantId: string; name: string }
   | {
@@ -116,8 +124,6 @@ export type RotationEvent = { at: string } & (
       /** The customer's protected owner now, if any (decided by the ownership rules). */
       ownerId: string | null
       partySize: number
-      /** Consultants kept out of the rotation right now (overdue follow-ups, when that setting is on). */
-      blockedIds?: string[]
     }
   | { type: 'finish'; receptionId: string; result: ReceptionResult; grade?: Grade | null }
   | { type: 'move'; consultantId: string; toPosition: number; queue?: ReceptionKind; reason: string }
@@ -133,6 +139,8 @@ export type RotationEvent = { at: string } & (
   | { type: 'missedTurn'; receptionId: string; reason: string }
   | { type: 'undo'; receptionId: string; reason: string }
   | { type: 'leaveLine'; waitingId: string; reason: string }
+  /** Someone may no longer be kept out (follow-ups logged, the setting off): free consultants take the waiting line. */
+  | { type: 'cleared'; consultantId: string | null }
 )
 
 export type RotationEventType = RotationEvent['type']

@@ -3,7 +3,7 @@
  * ownership record back with the follow-up day it implies, logging an activity, and showing a
  * number in full only to those DOMAIN.md allows (and auditing every such read by a non-owner).
  */
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNotNull } from 'drizzle-orm'
 import {
   activities,
   auditLog,
@@ -80,6 +80,32 @@ export function saveOwnership(
     .set({ ...ownershipColumns(record, config.settings, config.timeZone), updatedAt: at })
     .where(eq(customers.id, customerId))
     .run()
+}
+
+/** Every protected customer's follow-up due day again, after the project's cadence changed. */
+export function recomputeFollowUpDue(
+  tx: Tx,
+  projectId: string,
+  settings: ProjectSettings,
+  timeZone: string,
+  now: Date,
+): void {
+  const rows = tx
+    .select()
+    .from(customers)
+    .where(
+      and(
+        eq(customers.projectId, projectId),
+        isNotNull(customers.ownerId),
+        gt(customers.protectionEndsAt, now.toISOString()),
+      ),
+    )
+    .all()
+  for (const row of rows) {
+    const due = followUpDueOn(ownershipOf(row), settings.ownership.followUpDays, timeZone)
+    if (due !== row.followUpDueOn)
+      tx.update(customers).set({ followUpDueOn: due }).where(eq(customers.id, row.id)).run()
+  }
 }
 
 /** The customer a number names in the project: by the number on record, or one of their other numbers. */

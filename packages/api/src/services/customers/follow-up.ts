@@ -2,13 +2,14 @@ import { fail, isManaging, protectedOwner, renewedBy, type FollowUpInput } from 
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
 import { configOf, loadCustomer, logActivity, ownershipOf, saveOwnership } from './book'
+import { offerWaitingLine } from '../rotation/cleared'
 
 /**
  * CONTRACT.md `customers.followUp`: a contact logged after the visit, by the owner (or a manager or
  * director). It renews protection from when it happened; one that happened before today is
  * accepted and flagged late, one in the future refused.
  */
-export function logFollowUp({ ctx, input }: { ctx: UserServiceContext; input: FollowUpInput }) {
+export async function logFollowUp({ ctx, input }: { ctx: UserServiceContext; input: FollowUpInput }) {
   const customer = loadCustomer(ctx, input.customerId)
   if (customer.erasedAt) fail('CONFLICT', 'customer.erased')
   const me = ctx.actor.user
@@ -22,7 +23,7 @@ export function logFollowUp({ ctx, input }: { ctx: UserServiceContext; input: Fo
     { at: happenedAt, grade: input.grade, nextFollowUpOn: input.nextFollowUpOn },
     config.settings.ownership,
   )
-  return ctx.db.transaction((tx) => {
+  const result = ctx.db.transaction((tx) => {
     saveOwnership(tx, customer.id, record, config, ctx.now.toISOString())
     const logged = logActivity(tx, ctx, config.timeZone, {
       projectId: customer.projectId,
@@ -42,4 +43,10 @@ export function logFollowUp({ ctx, input }: { ctx: UserServiceContext; input: Fo
       protectionEndsAt: protectedOwner(record, ctx.now) ? record.protectionEndsAt : null,
     }
   })
+  // The owner's last overdue follow-up may be done: if the project kept them out, they may take the waiting line.
+  const ownerId = protectedOwner(record, ctx.now)
+  if (ownerId && config.settings.rotation.overdueFollowUpsBlock) {
+    await offerWaitingLine(ctx.deps.rotation, customer.projectId, ctx.now, ownerId)
+  }
+  return result
 }

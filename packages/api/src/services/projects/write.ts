@@ -13,6 +13,8 @@ import {
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
 import { loadProject, projectView } from './read'
+import { configOf, recomputeFollowUpDue } from '../customers/book'
+import { offerWaitingLine } from '../rotation/cleared'
 
 function assertChannelsDistinct(names: string[]): void {
   const seen = new Set<string>()
@@ -96,7 +98,7 @@ export function updateProject({ ctx, input }: { ctx: UserServiceContext; input: 
 }
 
 /** Stores the whole resolved settings, so later changes to defaults do not silently change a project. */
-export function updateSettings({
+export async function updateSettings({
   ctx,
   input,
 }: {
@@ -109,12 +111,22 @@ export function updateSettings({
     .where(and(eq(projects.id, input.projectId)))
     .get()
   if (!row) fail('NOT_FOUND', 'project.notFound')
-  const settings = applySettingsPatch(resolveSettings(row.settings), input.settings)
+  const before = resolveSettings(row.settings)
+  const settings = applySettingsPatch(before, input.settings)
+  const cadenceChanged =
+    JSON.stringify(before.ownership.followUpDays) !== JSON.stringify(settings.ownership.followUpDays)
   ctx.db.transaction((tx) => {
     tx.update(projects).set({ settings }).where(eq(projects.id, input.projectId)).run()
+    // The book keeps each customer's due day; a new cadence moves it for every protected customer.
+    if (cadenceChanged)
+      recomputeFollowUpDue(tx, input.projectId, settings, configOf(ctx, input.projectId).timeZone, ctx.now)
     audit(tx, ctx, 'projects.updateSettings', { projectId: input.projectId, input })
   })
   // Today's rotation log records the new settings, so replaying the day applies each rule as it stood.
-  ctx.deps.rotation.projectChanged(input.projectId, ctx.now)
+  const hub = ctx.deps.rotation
+  hub.projectChanged(input.projectId, ctx.now)
+  // Nobody is kept out any more, or not the same people: a free consultant takes the waiting line.
+  if (before.rotation.overdueFollowUpsBlock || cadenceChanged)
+    await offerWaitingLine(hub, input.projectId, ctx.now, null)
   return settings
 }

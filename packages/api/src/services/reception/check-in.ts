@@ -1,10 +1,9 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { customers, newId, users } from '@anchang/db'
 import {
   estimateWaitMinutes,
   fail,
   waitPositionOf,
-  isFollowUpOverdue,
   protectedOwner,
   type AssignmentReason,
   type CheckInInput,
@@ -68,34 +67,6 @@ function assignedOutcome(
   return { outcome: 'assigned', receptionId, consultant: { id: consultantId, name }, reason }
 }
 
-/** Consultants with an overdue follow-up, when the project keeps them out of the rotation. */
-function overdueConsultants(ctx: ServiceContext, day: ProjectDay): string[] | undefined {
-  const { settings } = day.config
-  if (!settings.rotation.overdueFollowUpsBlock) return undefined
-  const onDuty = [...day.state.consultants.keys()]
-  if (!onDuty.length) return []
-  const owned = ctx.db
-    .select({
-      ownerId: customers.ownerId,
-      grade: customers.grade,
-      lastContactAt: customers.lastContactAt,
-      protectionEndsAt: customers.protectionEndsAt,
-    })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.projectId, day.config.id),
-        inArray(customers.ownerId, onDuty),
-        isNotNull(customers.lastContactAt),
-      ),
-    )
-    .all()
-  const blocked = owned.filter(
-    (c) => protectedOwner(c, ctx.now) && isFollowUpOverdue(c, settings.ownership.followUpDays, ctx.now),
-  )
-  return [...new Set(blocked.map((c) => c.ownerId!))]
-}
-
 /**
  * One visitor or call in: the rotation decides (owner, on-behalf, next in rotation, or the waiting
  * line) and the check-in, the customer, the reception or the waiting entry, the event and the
@@ -147,9 +118,6 @@ export async function receiveVisitor(
       customerId,
       ownerId,
       partySize: visit.partySize ?? 1,
-      ...(day.config.settings.rotation.overdueFollowUpsBlock
-        ? { blockedIds: overdueConsultants(ctx, day) }
-        : {}),
     },
     (tx, decisions, day, event) => {
       const repeat = decisions.find((d) => d.type === 'existing')

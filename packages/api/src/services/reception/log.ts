@@ -99,15 +99,20 @@ export function rotationEventLog({
     .all()
   const names = namesOf(
     ctx.db,
-    rows
-      .flatMap((r) => (r.actorId ? [r.actorId] : []))
-      .concat(rows.flatMap((r) => ('consultantId' in r.event ? [r.event.consultantId] : []))),
+    rows.flatMap((r) => [
+      r.actorId,
+      'consultantId' in r.event ? r.event.consultantId : null,
+      ...(r.event.blockedIds ?? []),
+    ]),
   )
   return rows.map((r) => {
     const { event } = r
     const summary: Record<string, unknown> = { ...event }
     delete summary.at
     delete summary.type
+    // Who was kept out of the rotation at that moment (overdue follow-ups), by name.
+    delete summary.blockedIds
+    if (event.blockedIds?.length) summary.blocked = event.blockedIds.map((id) => names.get(id) ?? '')
     if ('phone' in summary && typeof summary.phone === 'string') summary.phone = maskPhone(summary.phone)
     if ('settings' in summary) delete summary.settings
     return {
@@ -118,7 +123,8 @@ export function rotationEventLog({
         r.actorType === 'system'
           ? null
           : { type: r.actorType, id: r.actorId, name: (r.actorId && names.get(r.actorId)) || null },
-      consultantName: 'consultantId' in event ? (names.get(event.consultantId) ?? null) : null,
+      consultantName:
+        'consultantId' in event && event.consultantId ? (names.get(event.consultantId) ?? null) : null,
       reason: 'reason' in event ? (event.reason ?? null) : null,
       summary,
     }

@@ -196,6 +196,8 @@ export class RotationHub {
                   { type: 'settings', settings: day.state.settings, at },
                   { type: 'system', id: null },
                 )
+              if (day.config.settings.rotation.overdueFollowUpsBlock)
+                event.blockedIds = this.blocked(day, unit.now)
               const decisions = applyEvent(day.state, event)
               applied = true
               this.append(day, event, unit.actor)
@@ -224,6 +226,20 @@ export class RotationHub {
       if (outcome.ok) unit.resolve(outcome.value)
       else unit.reject(outcome.error)
     })
+  }
+
+  /**
+   * Consultants on duty with an overdue follow-up, whom the project keeps out of the rotation:
+   * read inside the write, so every pick (check-in, a passed-on missed turn, a freed consultant
+   * taking the waiting line) sees the book as it stands.
+   */
+  private blocked(day: ProjectDay, now: Date): string[] {
+    const today = localDate(now, day.config.timeZone)
+    const at = now.toISOString()
+    const check = prepared(this.db).hasOverdueFollowUp
+    return [...day.state.consultants.keys()].filter(
+      (id) => check.get(day.config.id, id, today, at) !== undefined,
+    )
   }
 
   /** Appends to the day's log; called inside the write's transaction (there is one connection). */

@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import { checkIns, customers, notifications, receptions } from '@anchang/db'
 import { customerName, maskPhone, positionOf, protectedOwner, type NoticePayload } from '@anchang/shared'
 import type { UserServiceContext } from '../context'
+import { displayName } from '../customers/book'
 
 /** A consultant's own day: status, place, open reception, tally, and the latest notices. */
 export function myStatus({ ctx, input }: { ctx: UserServiceContext; input: { projectId: string } }) {
@@ -14,7 +15,8 @@ export function myStatus({ ctx, input }: { ctx: UserServiceContext; input: { pro
    * (DOMAIN.md), masked to anyone else.
    */
   const visitor = (c: typeof checkIns.$inferSelect, customer: typeof customers.$inferSelect | null) => ({
-    name: (customer && customerName(customer.surname, customer.title)) || customerName(c.surname, c.title),
+    customerId: customer?.id ?? null,
+    name: (customer && displayName(customer)) || customerName(c.surname, c.title),
     phone: protectedOwner(customer, ctx.now) === me.id ? c.phone : maskPhone(c.phone),
     partySize: c.partySize,
     channel: c.channel,

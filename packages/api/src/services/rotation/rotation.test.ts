@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, eq, sql } from 'drizzle-orm'
 import { customers, notifications, openDatabase, receptions } from '@anchang/db'
+import { localDate } from '@anchang/shared'
 import { failureOf, sentenceOf } from '../../authz-matrix'
 import { createLogger } from '../../logger'
 import {
@@ -473,10 +474,11 @@ describe('overdue follow-ups keep a consultant out (setting)', () => {
     expect((await queue())[0]).toEqual(['张伟', 'available', 1])
   })
 
-  it('a consultant freed by a missed turn takes the waiting visitor: nobody sits free while someone waits', async () => {
+  it('passes a missed turn over the consultant kept out, to the next one free', async () => {
     await overdueOffice()
+    await signIn(c3())
     const visit = await checkIn('13800138002')
-    const waiting = await checkIn('13800138003')
+    expect(visit.consultant?.id).toBe(c2().id)
     tick()
     await asManager().rotation.missedTurn({
       projectId: project.id,
@@ -484,8 +486,65 @@ describe('overdue follow-ups keep a consultant out (setting)', () => {
       reason: '没有上前接待',
     })
     const b = await board()
-    expect(b.waiting, `${waiting.waitingId} still waits`).toEqual([])
-    expect(b.queue.filter((q) => q.status === 'available' && q.consultantId !== c1().id)).toEqual([])
+    expect(b.receiving.map((r) => r.consultantId)).toEqual([c3().id])
+    expect(b.queue.find((q) => q.consultantId === c1().id)?.status).toBe('available')
+  })
+
+  it('refuses to pass a missed turn when everyone else free is kept out, changing nothing', async () => {
+    await overdueOffice()
+    const visit = await checkIn('13800138002')
+    tick()
+    const refused = await failureOf(
+      asManager().rotation.missedTurn({
+        projectId: project.id,
+        receptionId: visit.receptionId!,
+        reason: '没有上前接待',
+      }),
+    )
+    expect(refused?.code).toBe('CONFLICT')
+    expect((await board()).receiving.map((r) => r.consultantId)).toEqual([c2().id])
+  })
+
+  it('a freed consultant kept out does not take the waiting line; once their follow-up is logged, they do', async () => {
+    await overdueOffice()
+    await checkIn('13800138002') // c2
+    const waiting = await checkIn('13800138003')
+    expect(waiting.outcome).toBe('waiting')
+    await asManager().projects.updateSettings({
+      projectId: project.id,
+      settings: { rotation: { undoWindowMinutes: 3 } },
+    })
+    expect((await board()).waiting.map((w) => w.waitingId)).toEqual([waiting.waitingId])
+    const [overdue] = (
+      await world.asUser(c1()).customers.list({ projectId: project.id, scope: 'mine', overdue: true })
+    ).items
+    await world.asUser(c1()).customers.followUp({
+      customerId: overdue!.id,
+      method: 'call',
+      happenedAt: now().toISOString(),
+      note: '电话回访，约了周末',
+    })
+    const b = await board()
+    expect(b.waiting).toEqual([])
+    expect(b.receiving.map((r) => r.consultantId).sort()).toEqual([c1().id, c2().id].sort())
+    const log = await asManager().reception.log({
+      projectId: project.id,
+      date: localDate(now(), 'Asia/Shanghai'),
+    })
+    expect(log.at(-1)).toMatchObject({ consultantId: c1().id, reason: 'waiting' })
+  })
+
+  it('a freed consultant takes the waiting line as soon as the project stops keeping anyone out', async () => {
+    await overdueOffice()
+    await checkIn('13800138002')
+    await checkIn('13800138003')
+    await asManager().projects.updateSettings({
+      projectId: project.id,
+      settings: { rotation: { overdueFollowUpsBlock: false } },
+    })
+    const b = await board()
+    expect(b.waiting).toEqual([])
+    expect(b.receiving.map((r) => r.consultantId)).toContain(c1().id)
   })
 })
 
