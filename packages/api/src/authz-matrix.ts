@@ -65,6 +65,8 @@ export interface AuthzFixture {
   conflictId: string
   /** The channel partner's report of a number not yet seen. */
   reportId: string
+  /** The director's questionnaire running today, of two questions. */
+  surveyId: string
 }
 
 const DAY_MS = 86_400_000
@@ -183,6 +185,16 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
     channel: '网络',
     agentName: '刘经纪',
   })
+  const survey = await world.asUser(people.director).surveys.create({
+    projectId: projectA.id,
+    title: '样板间满意度',
+    startsOn: localDate(now, 'Asia/Shanghai'),
+    endsOn: localDate(now, 'Asia/Shanghai'),
+    questions: [
+      { kind: 'single', text: '从哪里知道本项目？', options: ['朋友', '网络'] },
+      { kind: 'scale', text: '满意度', min: 1, max: 5 },
+    ],
+  })
   if (
     yesterday.consultant?.id !== people.consultant.id ||
     received.consultant?.id !== receiver.id ||
@@ -217,6 +229,7 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
     poolCustomerId,
     conflictId,
     reportId: report.reportId,
+    surveyId: survey.surveyId,
   }
 }
 
@@ -449,6 +462,42 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     }),
     allowed: MANAGING,
   },
+
+  'customers.registerVisit': {
+    input: (f) => ({
+      customerId: f.ownedCustomerId,
+      happenedAt: f.now,
+      answers: { sex: 'female', visitKind: 'repeat', heardFrom: ['online'] },
+      grade: 'B',
+    }),
+    allowed: ['consultant', ...MANAGING],
+  },
+  'customers.lateEntries': {
+    input: (f) => ({ projectId: f.projectA.id, from: f.today, to: f.today }),
+    allowed: OFFICE,
+  },
+  'customers.ignoredLeads': { input: (f) => ({ projectId: f.projectA.id }), allowed: MANAGING },
+
+  'dayClose.mine': { input: (f) => ({ projectId: f.projectA.id }), allowed: ['consultant'] },
+  'dayClose.close': { input: (f) => ({ projectId: f.projectA.id }), allowed: ['consultant'] },
+  'dayClose.team': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: OFFICE },
+
+  'surveys.create': {
+    input: (f) => ({
+      projectId: f.projectA.id,
+      title: '开盘意向调查',
+      startsOn: f.today,
+      endsOn: f.today,
+      questions: [{ kind: 'text', text: '您最关心什么？' }],
+    }),
+    allowed: ['director'],
+  },
+  'surveys.list': { input: (f) => ({ projectId: f.projectA.id }), allowed: MEMBERS },
+  'surveys.answer': {
+    input: (f) => ({ surveyId: f.surveyId, customerId: f.ownedCustomerId, answers: [1, 4] }),
+    allowed: MEMBERS,
+  },
+  'surveys.results': { input: (f) => ({ surveyId: f.surveyId }), allowed: MANAGING },
 
   'channelReports.create': {
     input: (f) => ({ projectId: f.projectA.id, phone: '13900000005', channel: '网络', agentName: '赵经纪' }),

@@ -5,7 +5,7 @@ import { authRouter } from './routers/auth'
 import { devicesRouter } from './routers/devices'
 import { projectsRouter } from './routers/projects'
 import { staffRouter } from './routers/staff'
-import { channelReportsRouter, customersRouter } from './routers/customers'
+import { channelReportsRouter, customersRouter, dayCloseRouter, surveysRouter } from './routers/customers'
 import { kioskRouter, receptionRouter } from './routers/reception'
 import { rotationRouter } from './routers/rotation'
 
@@ -17,6 +17,8 @@ export const appRouter = router({
   staff: staffRouter,
   customers: customersRouter,
   channelReports: channelReportsRouter,
+  dayClose: dayCloseRouter,
+  surveys: surveysRouter,
   kiosk: kioskRouter,
   reception: receptionRouter,
   rotation: rotationRouter,

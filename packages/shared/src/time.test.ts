@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localDate } from './time'
+import { localDate, localDayRange } from './time'
 
 describe('localDate', () => {
   it.each([
@@ -13,5 +13,31 @@ describe('localDate', () => {
     // Asked a second earlier first: the day is remembered per minute, and must not stick across midnight.
     localDate(new Date(Date.parse(instant) - 1_000), zone)
     expect(localDate(new Date(instant), zone)).toBe(date)
+  })
+})
+
+describe('localDayRange', () => {
+  it('runs from local midnight to the next, in UTC instants', () => {
+    expect(localDayRange('2026-03-02', 'Asia/Shanghai')).toEqual({
+      start: '2026-03-01T16:00:00.000Z',
+      end: '2026-03-02T16:00:00.000Z',
+    })
+    expect(localDayRange('2026-12-31', 'UTC')).toEqual({
+      start: '2026-12-31T00:00:00.000Z',
+      end: '2027-01-01T00:00:00.000Z',
+    })
+  })
+
+  it('is 23 hours on the day clocks go forward', () => {
+    const { start, end } = localDayRange('2026-03-08', 'America/New_York')
+    expect(start).toBe('2026-03-08T05:00:00.000Z')
+    expect(end).toBe('2026-03-09T04:00:00.000Z')
+  })
+
+  it('holds every instant whose local date is that day', () => {
+    const { start, end } = localDayRange('2026-03-02', 'Asia/Shanghai')
+    expect(localDate(new Date(start), 'Asia/Shanghai')).toBe('2026-03-02')
+    expect(localDate(new Date(Date.parse(start) - 1), 'Asia/Shanghai')).toBe('2026-03-01')
+    expect(localDate(new Date(Date.parse(end) - 1), 'Asia/Shanghai')).toBe('2026-03-02')
   })
 })

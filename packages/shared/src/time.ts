@@ -17,3 +17,39 @@ export function localDate(at: Date, timeZone: string): string {
   lastDate.set(timeZone, { minute, date })
   return date
 }
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>()
+/** Minutes the zone's wall clock is ahead of UTC at an instant (+480 in Shanghai). */
+function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  let format = offsetFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
+    offsetFormats.set(timeZone, format)
+  }
+  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]))
+  const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!)
+  return Math.round((wall - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000)
+}
+
+/**
+ * The instants a project-local day runs between: `[start, end)` as ISO strings, for the queries
+ * that select one day's records by when they happened. Midnight is taken at the offset in force
+ * then (a zone that moves its clocks at midnight gets its real first minute).
+ */
+export function localDayRange(date: string, timeZone: string): { start: string; end: string } {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const startOf = (day: number) => {
+    const midnight = Date.UTC(y, m - 1, day)
+    const guess = midnight - zoneOffsetMinutes(new Date(midnight), timeZone) * 60_000
+    return new Date(midnight - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000)
+  }
+  return { start: startOf(d).toISOString(), end: startOf(d + 1).toISOString() }
+}

@@ -10,11 +10,21 @@ import {
   CustomerRegisterInput,
   CustomerSearchInput,
   FollowUpInput,
+  DayCloseInput,
+  LateEntriesInput,
+  ProjectScoped,
+  QuestionnaireInput,
   ReassignLeavingInput,
   ResolveConflictInput,
+  SurveyAnswerInput,
+  SurveyCreateInput,
+  SurveyIdInput,
+  SurveyListInput,
 } from '@anchang/shared'
 import {
+  assistantProcedure,
   consultantMemberProcedure,
+  directorProcedure,
   consultantProcedure,
   managerProcedure,
   managingProcedure,
@@ -38,6 +48,9 @@ import {
   resolveConflict,
 } from '../services/customers/ownership'
 import { getCustomer, listCustomers } from '../services/customers/read'
+import { closeDay, ignoredLeads, lateEntries, myDay, teamDay } from '../services/customers/day-close'
+import { registerVisit } from '../services/customers/questionnaire'
+import { answerSurvey, createSurvey, listSurveys, surveyResults } from '../services/customers/surveys'
 import { searchCustomers } from '../services/customers/search'
 
 export const customersRouter = router({
@@ -51,6 +64,22 @@ export const customersRouter = router({
   reassignLeaving: managerProcedure.input(ReassignLeavingInput).mutation(reassignLeaving),
   conflicts: managerProcedure.input(ConflictsInput).query(listConflicts),
   resolveConflict: managingProcedure.input(ResolveConflictInput).mutation(resolveConflict),
+  registerVisit: staffMemberProcedure.input(QuestionnaireInput).mutation(registerVisit),
+  lateEntries: assistantProcedure.input(LateEntriesInput).query(lateEntries),
+  ignoredLeads: managerProcedure.input(ProjectScoped).query(ignoredLeads),
+})
+
+export const dayCloseRouter = router({
+  mine: consultantProcedure.input(DayCloseInput).query(myDay),
+  close: consultantProcedure.input(ProjectScoped).mutation(closeDay),
+  team: assistantProcedure.input(DayCloseInput).query(teamDay),
+})
+
+export const surveysRouter = router({
+  create: directorProcedure.input(SurveyCreateInput).mutation(createSurvey),
+  list: staffProcedure.input(SurveyListInput).query(listSurveys),
+  answer: staffMemberProcedure.input(SurveyAnswerInput).mutation(answerSurvey),
+  results: managingProcedure.input(SurveyIdInput).query(surveyResults),
 })
 
 export const channelReportsRouter = router({

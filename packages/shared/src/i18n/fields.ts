@@ -1,6 +1,7 @@
 import { BREAK_REASON_LABELS } from '../break-reasons'
 import type { DeviceKind, Role } from '../enums'
 import type { Locale, LocalText } from './locale'
+import { VISIT_FIELDS } from '../customers/questionnaire'
 
 /** How each input field is named to a person, in the reader's language. */
 export const FIELD_LABELS: Record<string, LocalText> = {
@@ -94,6 +95,8 @@ export const FIELD_LABELS: Record<string, LocalText> = {
     en: 'Unfinished reception alert (minutes)',
   },
   welcomeBack: { 'zh-CN': '自助机欢迎老客户', en: 'Kiosk welcomes returning customers' },
+  // the visit registration (来访登记表)
+  ...Object.fromEntries(VISIT_FIELDS.map((f) => [f.key, f.label])),
 }
 
 /** Keys that name one entry of the field above them (`followUpDays.A`, `breakKeepsPlace.lunch`). */
@@ -134,4 +137,17 @@ export const ROLE_LABELS: Record<Role, LocalText> = {
 export const DEVICE_KIND_LABELS: Record<DeviceKind, LocalText> = {
   kiosk: { 'zh-CN': '前台自助机', en: 'kiosk' },
   board: { 'zh-CN': '轮序大屏', en: 'board' },
+}
+
+/**
+ * The allowed values of a choice in words, for the sentence that lists them (`角色只能是：销售总监、…`);
+ * a value without words is shown as its code.
+ */
+export function valueName(path: readonly PropertyKey[], value: unknown, locale: Locale): string {
+  const key = path.filter((p): p is string => typeof p === 'string').at(-1)
+  const text = String(value)
+  if (key === 'role') return ROLE_LABELS[text as Role]?.[locale] ?? text
+  if (key === 'kind' && text in DEVICE_KIND_LABELS) return DEVICE_KIND_LABELS[text as DeviceKind][locale]
+  const field = VISIT_FIELDS.find((f) => f.key === key)
+  return field?.choices?.find((c) => c.value === text)?.label[locale] ?? text
 }

@@ -144,6 +144,39 @@ export const MESSAGES = {
     'zh-CN': '只有客户的归属顾问、经理或总监可以为这位客户记录跟进。',
     en: 'Only the customer’s owner, a manager or a director can log a follow-up for this customer.',
   },
+  'customer.notYoursToRegister': {
+    'zh-CN': '只有接待过这位客户的顾问、归属顾问、经理或总监可以填写来访登记。',
+    en: 'Only the consultant who received this customer, their owner, a manager or a director can fill in the visit registration.',
+  },
+  'survey.notFound': { 'zh-CN': '找不到这份问卷。', en: 'No such questionnaire.' },
+  'survey.period': {
+    'zh-CN': '问卷的结束日期不能早于开始日期。',
+    en: 'The questionnaire cannot end before it starts.',
+  },
+  'survey.closed': {
+    'zh-CN': '这份问卷只在 {from} 至 {to} 期间填写。',
+    en: 'This questionnaire is open from {from} to {to} only.',
+  },
+  'survey.otherProject': {
+    'zh-CN': '这位客户不属于问卷所在的项目。',
+    en: 'This customer is not of the questionnaire’s project.',
+  },
+  'survey.count': {
+    'zh-CN': '问卷共有 {n} 题，请逐题作答（可跳过的题填空）。',
+    en: 'The questionnaire has {n} questions; answer each (leave a skipped one empty).',
+  },
+  'survey.choice': {
+    'zh-CN': '第 {question} 题的选项不在可选范围内，请重新选择。',
+    en: 'The answer to question {question} is not one of its options; choose again.',
+  },
+  'survey.scale': {
+    'zh-CN': '第 {question} 题的分值应在 {min} 到 {max} 之间。',
+    en: 'The answer to question {question} must be between {min} and {max}.',
+  },
+  'survey.kind': {
+    'zh-CN': '第 {question} 题的答案类型不对（单选填一个选项，多选填若干选项，评分填数字，问答填文字）。',
+    en: 'The answer to question {question} has the wrong form (one option, several options, a number or text).',
+  },
   'customer.teamScope': {
     'zh-CN': '只有经理和总监可以查看整个团队的客户。',
     en: 'Only managers and directors can see the whole team’s customers.',

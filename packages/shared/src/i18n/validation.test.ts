@@ -39,7 +39,7 @@ describe('describeZodError', () => {
 
   it('lists the allowed values of a choice', () => {
     expect(sentence(StaffCreateInput, { ...staff, role: 'boss' }, 'zh-CN')).toBe(
-      '角色只能是：director、manager、assistant、consultant、channel。',
+      '角色只能是：销售总监、销售经理、销售助理、置业顾问、渠道。',
     )
     expect(sentence(DevicePairInput, { projectId: 'p1', kind: 'tv', name: '屏' }, 'en')).toBe(
       'Device kind must be one of: kiosk, board.',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { fieldName } from './fields'
+import { fieldName, valueName } from './fields'
 import { fill, type Locale, type LocalText } from './locale'
 
 /**
@@ -119,7 +119,11 @@ export function describeIssue(issue: Issue, locale: Locale): string {
       return say(T.maxNumber, { n })
     }
     case 'invalid_value':
-      return say(T.oneOf, { options: issue.values.map(String).join(locale === 'en' ? ', ' : '、') })
+      return say(T.oneOf, {
+        options: issue.values
+          .map((v) => valueName(issue.path, v, locale))
+          .join(locale === 'en' ? ', ' : '、'),
+      })
     case 'invalid_format':
       return say(T.format)
     case 'unrecognized_keys':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../settings'
 import {
+  gradedAt,
   EMPTY_OWNERSHIP,
   claimBy,
   dealCredit,
@@ -195,4 +196,23 @@ describe('maskName', () => {
     ['张', '张*'],
     ['Li Na', 'L****'],
   ])('%s → %s', (name, masked) => expect(maskName(name)).toBe(masked))
+})
+
+describe('gradedAt', () => {
+  const record = {
+    ...EMPTY_OWNERSHIP,
+    ownerId: 'a',
+    grade: 'B' as const,
+    gradeAt: '2026-03-02T02:00:00.000Z',
+  }
+  it('takes a newer grade and leaves protection and contact alone', () => {
+    expect(gradedAt(record, new Date('2026-03-02T03:00:00.000Z'), 'A')).toEqual({
+      ...record,
+      grade: 'A',
+      gradeAt: '2026-03-02T03:00:00.000Z',
+    })
+  })
+  it('ignores a grade older than the one on record', () => {
+    expect(gradedAt(record, new Date('2026-03-01T03:00:00.000Z'), 'D')).toBe(record)
+  })
 })

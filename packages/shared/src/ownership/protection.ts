@@ -95,6 +95,16 @@ export function renewedBy(
   return { ...next, protectionEndsAt: later(customer.protectionEndsAt, protectionFrom(contact.at, settings)) }
 }
 
+/**
+ * A grade given with a record that is not itself a contact (a visit registration filled in later):
+ * the grade is the latest graded record's, and nothing else moves.
+ */
+export function gradedAt(customer: OwnershipRecord, at: Date, grade: Grade): OwnershipRecord {
+  const iso = at.toISOString()
+  if (customer.gradeAt && iso < customer.gradeAt) return customer
+  return { ...customer, grade, gradeAt: iso }
+}
+
 /** Ownership moves to `ownerId`, protected from the contact that moved it (a claim, an assignment). */
 export function ownedFrom(
   customer: OwnershipRecord,

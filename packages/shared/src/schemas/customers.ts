@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CHANNEL_REPORT_STATUSES, FOLLOW_UP_METHODS } from '../customers/types'
+import { VisitAnswers } from '../customers/questionnaire'
 import { GRADES } from '../rotation/types'
 import { Id, IsoDate, Name, OptionalName, Phone, ProjectId, RequiredText, Text } from './common'
 import { Surname, Title } from './rotation'
@@ -124,3 +125,64 @@ export const ChannelReportInvalidateInput = z.object({
   reportId: Id,
   reason: z.string({ error: '@reasonRequired' }).pipe(Reason),
 })
+
+/** 来访登记: the visit registration of a customer, with the answers of `VISIT_FIELDS`. */
+export const QuestionnaireInput = z.object({
+  customerId: Id,
+  happenedAt: IsoDateTime,
+  answers: VisitAnswers,
+  grade: Grade.optional(),
+  note: Text(1000).optional(),
+})
+export type QuestionnaireInput = z.infer<typeof QuestionnaireInput>
+
+/** A project's day, for a consultant's own day close or the office's view of it; today by default. */
+export const DayCloseInput = z.object({ projectId: ProjectId, date: IsoDate.optional() })
+export const LateEntriesInput = z.object({ projectId: ProjectId, from: IsoDate, to: IsoDate })
+
+const SurveyText = RequiredText(200)
+export const SurveyQuestion = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.enum(['single', 'multiple']),
+    text: SurveyText,
+    options: z.array(Name(60)).min(2).max(20),
+  }),
+  z.object({
+    kind: z.literal('scale'),
+    text: SurveyText,
+    min: z.number().int().min(0).max(1),
+    max: z.number().int().min(2).max(10),
+  }),
+  z.object({ kind: z.literal('text'), text: SurveyText }),
+])
+export type SurveyQuestion = z.infer<typeof SurveyQuestion>
+
+/** 临时问卷: a director's questionnaire for a period. */
+export const SurveyCreateInput = z.object({
+  projectId: ProjectId,
+  title: Name(60),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  questions: z.array(SurveyQuestion).min(1).max(30),
+})
+export type SurveyCreateInput = z.infer<typeof SurveyCreateInput>
+export const SurveyIdInput = z.object({ surveyId: Id })
+
+/** One answer per question, in order: a choice's index, several indexes, a scale value, or text; null when skipped. */
+export const SurveyAnswerInput = z.object({
+  surveyId: Id,
+  customerId: Id,
+  answers: z
+    .array(
+      z.union([
+        z.number().int().min(0).max(100),
+        z.array(z.number().int().min(0).max(100)).max(20),
+        Text(500),
+        z.null(),
+      ]),
+    )
+    .min(1)
+    .max(30),
+})
+export type SurveyAnswerInput = z.infer<typeof SurveyAnswerInput>
+export const SurveyListInput = z.object({ projectId: ProjectId, open: z.boolean().optional() })
