@@ -1,6 +1,7 @@
 // Node 20 cannot run TypeScript: the server and the workspace packages it imports are bundled into
 // one file, and the checkpoint thread (packages/db) into a second, which the server starts as a
-// worker. better-sqlite3 stays outside the bundle because it loads a compiled addon.
+// worker. better-sqlite3 stays outside the bundle because it loads a compiled addon, and exceljs
+// (read only when a spreadsheet is imported) because its CommonJS loads parts of itself lazily.
 import { build } from 'esbuild'
 
 await build({
@@ -11,7 +12,7 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'exceljs'],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

@@ -60,6 +60,7 @@ function shutdown(signal: string) {
   closing = true
   log.info('shutting down', { signal })
   deps.webhooks.stop()
+  deps.imports.stop()
   // Stop accepting, let requests in flight finish, and end the open streams cleanly: the screens
   // reconnect to the next server.
   server.close(() => {

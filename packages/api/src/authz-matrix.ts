@@ -7,7 +7,14 @@
 import { TRPCError } from '@trpc/server'
 import { eq } from 'drizzle-orm'
 import { auditLog, customers, newId, ownershipConflicts, pairingCodes, sha256 } from '@anchang/db'
-import { CONSENT_VERSION, PAIRING_CODE_MINUTES, localDate, type Locale } from '@anchang/shared'
+import ExcelJS from 'exceljs'
+import {
+  CONSENT_VERSION,
+  IMPORT_COLUMNS,
+  PAIRING_CODE_MINUTES,
+  localDate,
+  type Locale,
+} from '@anchang/shared'
 import { errorMessage } from './errors'
 import { appRouter, type RouterInputs } from './root'
 import { createTestWorld, TEST_PASSWORD, type TestUser, type TestWorld } from './testing'
@@ -67,6 +74,8 @@ export interface AuthzFixture {
   reportId: string
   /** The director's questionnaire running today, of two questions. */
   surveyId: string
+  /** The manager's import of a two-row spreadsheet, uploaded and checked, waiting to be confirmed. */
+  importId: string
 }
 
 const DAY_MS = 86_400_000
@@ -195,6 +204,7 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
       { kind: 'scale', text: '满意度', min: 1, max: 5 },
     ],
   })
+  const importId = await checkedImport(world, people.manager, projectA.id)
   if (
     yesterday.consultant?.id !== people.consultant.id ||
     received.consultant?.id !== receiver.id ||
@@ -230,7 +240,51 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
     conflictId,
     reportId: report.reportId,
     surveyId: survey.surveyId,
+    importId,
   }
+}
+
+let importFile: Promise<Buffer> | undefined
+/** An old book as an .xlsx with the template's header; the one-row default is made once. */
+export function oldBookXlsx(rows?: (string | number | Date)[][]): Promise<Buffer> {
+  const make = async (list: (string | number | Date)[][]) => {
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('客户')
+    sheet.addRow(IMPORT_COLUMNS.map((c) => c.header['zh-CN']))
+    for (const row of list) sheet.addRow(row)
+    return Buffer.from(await book.xlsx.writeBuffer())
+  }
+  if (rows) return make(rows)
+  return (importFile ??= make([['王建国', '13700137001', 'B', '', '', '', '老客户']]))
+}
+
+/** Starts, uploads and checks an import of `file` as `who`, waiting until the check is done. */
+export async function checkedImport(
+  world: TestWorld,
+  who: TestUser,
+  projectId: string,
+  file?: Buffer,
+): Promise<string> {
+  const data = file ?? (await oldBookXlsx())
+  const caller = world.asUser(who).customers
+  const { importId, chunkBytes } = await caller.importStart({
+    projectId,
+    fileName: '老客户.xlsx',
+    size: data.length,
+  })
+  for (let i = 0; i * chunkBytes < data.length; i++) {
+    await caller.importPart({
+      importId,
+      index: i,
+      data: data.subarray(i * chunkBytes, (i + 1) * chunkBytes).toString('base64'),
+    })
+  }
+  let status = await caller.importCheck({ importId })
+  while (status.phase === 'reading' || status.phase === 'checking') {
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    status = await caller.importStatus({ importId })
+  }
+  return importId
 }
 
 type Caller = ReturnType<TestWorld['anonymous']>
@@ -498,6 +552,24 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     allowed: MEMBERS,
   },
   'surveys.results': { input: (f) => ({ surveyId: f.surveyId }), allowed: MANAGING },
+
+  'customers.personalData': { input: (f) => ({ customerId: f.ownedCustomerId }), allowed: MANAGING },
+  'customers.erase': {
+    input: (f) => ({ customerId: f.poolCustomerId, reason: '客户本人书面要求删除' }),
+    allowed: MANAGING,
+  },
+  'customers.importStart': {
+    input: (f) => ({ projectId: f.projectA.id, fileName: '客户.xlsx', size: 10_000 }),
+    allowed: OFFICE,
+  },
+  'customers.importPart': {
+    input: (f) => ({ importId: f.importId, index: 0, data: 'UEsDBA==' }),
+    allowed: ['manager'],
+  },
+  'customers.importCheck': { input: (f) => ({ importId: f.importId }), allowed: ['manager'] },
+  'customers.importStatus': { input: (f) => ({ importId: f.importId }), allowed: ['manager'] },
+  'customers.importCommit': { input: (f) => ({ importId: f.importId }), allowed: ['manager'] },
+  'customers.importCancel': { input: (f) => ({ importId: f.importId }), allowed: ['manager'] },
 
   'channelReports.create': {
     input: (f) => ({ projectId: f.projectA.id, phone: '13900000005', channel: '网络', agentName: '赵经纪' }),

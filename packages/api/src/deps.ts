@@ -5,6 +5,7 @@ import type { AppConfig, AppDeps } from './services/context'
 import { DeviceTokens } from './services/auth/device-tokens'
 import { RotationHub } from './services/rotation/hub'
 import { WebhookDispatcher } from './services/notify/webhook'
+import { ImportJobs } from './services/customers/import'
 
 const MINUTE = 60_000
 
@@ -46,6 +47,7 @@ export function createDeps(opts: {
     rotation: new RotationHub(opts.db, opts.log, () => deps.clock()),
     webhooks: new WebhookDispatcher(opts.db, opts.log, () => deps.clock(), opts.postWebhook),
     devices: new DeviceTokens(opts.db),
+    imports: new ImportJobs(),
   }
   return deps
 }

@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server'
 import { getHTTPStatusCodeFromError } from '@trpc/server/http'
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc'
 import { ZodError } from 'zod'
-import { DomainError, MESSAGES, describeZodError, fill, type Locale, type MessageKey } from '@anchang/shared'
+import { DomainError, describeZodError, sentence, type Locale, type MessageKey } from '@anchang/shared'
 
 export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: error.code, message: error.key, cause: error })
@@ -32,12 +32,8 @@ class RequestRefusal extends Error {
   }
 }
 
-function say(key: MessageKey, locale: Locale, params: DomainError['params'] = {}): string {
-  const worded = Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[locale] : v]),
-  )
-  return fill(MESSAGES[key][locale], worded)
-}
+const say = (key: MessageKey, locale: Locale, params: DomainError['params'] = {}): string =>
+  sentence(key, locale, params)
 
 /**
  * The one place an error becomes the sentence a client reads. Nothing raw gets through: zod issue

@@ -170,7 +170,10 @@ export function createTestWorld(opts: { database?: Database_ } = {}): TestWorld 
     anonymous: (locale) => call({}, locale),
     rowCount: (table) =>
       (database.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n,
-    close: () => database.close(),
+    close: () => {
+      deps.imports.stop()
+      database.close()
+    },
   }
 }
 

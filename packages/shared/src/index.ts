@@ -1,3 +1,4 @@
+import './zod-jitless'
 import './zod-setup'
 
 export * from './enums'
@@ -22,4 +23,5 @@ export * from './ownership/protection'
 export * from './customers/types'
 export * from './customers/questionnaire'
 export * from './customers/survey'
+export * from './customers/import'
 export * from './webhook'

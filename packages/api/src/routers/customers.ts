@@ -11,6 +11,10 @@ import {
   CustomerSearchInput,
   FollowUpInput,
   DayCloseInput,
+  EraseInput,
+  ImportIdInput,
+  ImportPartInput,
+  ImportStartInput,
   LateEntriesInput,
   ProjectScoped,
   QuestionnaireInput,
@@ -50,6 +54,15 @@ import {
 import { getCustomer, listCustomers } from '../services/customers/read'
 import { closeDay, ignoredLeads, lateEntries, myDay, teamDay } from '../services/customers/day-close'
 import { registerVisit } from '../services/customers/questionnaire'
+import { eraseCustomer, personalData } from '../services/customers/personal-data'
+import {
+  cancelImport,
+  checkImport,
+  commitImport,
+  importStatus,
+  startImport,
+  uploadPart,
+} from '../services/customers/import'
 import { answerSurvey, createSurvey, listSurveys, surveyResults } from '../services/customers/surveys'
 import { searchCustomers } from '../services/customers/search'
 
@@ -67,6 +80,16 @@ export const customersRouter = router({
   registerVisit: staffMemberProcedure.input(QuestionnaireInput).mutation(registerVisit),
   lateEntries: assistantProcedure.input(LateEntriesInput).query(lateEntries),
   ignoredLeads: managerProcedure.input(ProjectScoped).query(ignoredLeads),
+  // PIPL: on the customer's request, everything held about them, and its erasure.
+  personalData: managingProcedure.input(CustomerGetInput).query(personalData),
+  erase: managingProcedure.input(EraseInput).mutation(eraseCustomer),
+  // A spreadsheet import: started by the office for a project, then the starter's own, by its id.
+  importStart: assistantProcedure.input(ImportStartInput).mutation(startImport),
+  importPart: staffMemberProcedure.input(ImportPartInput).mutation(uploadPart),
+  importCheck: staffMemberProcedure.input(ImportIdInput).mutation(checkImport),
+  importStatus: staffMemberProcedure.input(ImportIdInput).query(importStatus),
+  importCommit: staffMemberProcedure.input(ImportIdInput).mutation(commitImport),
+  importCancel: staffMemberProcedure.input(ImportIdInput).mutation(cancelImport),
 })
 
 export const dayCloseRouter = router({

@@ -10,6 +10,7 @@ import type { FailureThrottle } from '../throttle'
 import type { DeviceTokens } from './auth/device-tokens'
 import type { RotationHub } from './rotation/hub'
 import type { WebhookDispatcher } from './notify/webhook'
+import type { ImportJobs } from './customers/import'
 
 export interface AppConfig {
   sessionIdleMinutes: number
@@ -36,6 +37,8 @@ export interface AppDeps {
   rotation: RotationHub
   webhooks: WebhookDispatcher
   devices: DeviceTokens
+  /** Spreadsheet imports under way (nothing of them is in the book until confirmed). */
+  imports: ImportJobs
 }
 
 export interface SessionUser {

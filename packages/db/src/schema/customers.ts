@@ -237,3 +237,32 @@ export const surveyAnswers = sqliteTable(
   },
   (t) => [uniqueIndex('survey_answers_customer').on(t.surveyId, t.customerId)],
 )
+
+/**
+ * Rows of a spreadsheet import, checked and waiting for the person to confirm: written here in
+ * steps (so the import shows progress), then moved into the book in one statement, all or none.
+ */
+export const importRows = sqliteTable(
+  'import_rows',
+  {
+    importId: text('import_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    customerId: text('customer_id').notNull(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    phone: text('phone').notNull(),
+    fullName: text('full_name'),
+    searchName: text('search_name'),
+    channel: text('channel'),
+    ownerId: text('owner_id').references(() => users.id),
+    protectionEndsAt: text('protection_ends_at'),
+    lastContactAt: text('last_contact_at'),
+    grade: text('grade').$type<Grade>(),
+    gradeAt: text('grade_at'),
+    followUpDueOn: text('follow_up_due_on'),
+    notes: text('notes'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNo] })],
+)

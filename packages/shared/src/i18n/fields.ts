@@ -68,6 +68,11 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   fromConsultantId: { 'zh-CN': '离职顾问', en: 'Leaving consultant' },
   toConsultantIds: { 'zh-CN': '接手顾问', en: 'Consultants taking over' },
   agency: { 'zh-CN': '渠道公司', en: 'Agency' },
+  fileName: { 'zh-CN': '文件名', en: 'File name' },
+  size: { 'zh-CN': '文件大小', en: 'File size' },
+  data: { 'zh-CN': '文件内容', en: 'File content' },
+  importId: { 'zh-CN': '导入', en: 'Import' },
+  index: { 'zh-CN': '分段序号', en: 'Part number' },
   // project settings
   rotation: { 'zh-CN': '轮序规则', en: 'Rotation rules' },
   ownership: { 'zh-CN': '客户归属规则', en: 'Ownership rules' },

@@ -1,4 +1,4 @@
-import type { LocalText } from './locale'
+import { fill, type Locale, type LocalText } from './locale'
 
 /**
  * Every sentence the server says to a person. Keys are stable; the wording may change.
@@ -198,6 +198,10 @@ export const MESSAGES = {
     'zh-CN': '只能判给发起登记的顾问或原归属顾问。',
     en: 'The customer can only go to the consultant who registered them or to the owner.',
   },
+  'customer.eraseInside': {
+    'zh-CN': '这位客户正在案场接待或排队中，请在接待结束后再删除其资料。',
+    en: 'This customer is being received or waiting right now; erase their data once the visit is over.',
+  },
   'customer.erased': {
     'zh-CN': '这位客户的资料已按本人要求删除，不能再修改。',
     en: 'This customer’s data was erased at their request and cannot be changed.',
@@ -226,6 +230,60 @@ export const MESSAGES = {
   'staff.agencyRequired': {
     'zh-CN': '渠道账号需要填写所属渠道公司的名称。',
     en: 'A channel partner’s account needs the name of its agency.',
+  },
+  // spreadsheet imports
+  'import.notFound': {
+    'zh-CN': '找不到这次导入，可能已过期，请重新上传。',
+    en: 'No such import; it may have expired. Upload the file again.',
+  },
+  'import.notYours': {
+    'zh-CN': '这是别人发起的导入，只有发起人可以继续。',
+    en: 'Someone else started this import; only they can carry it on.',
+  },
+  'import.tooLarge': {
+    'zh-CN': '文件太大（最大 {mb} MB），请拆分后分批导入。',
+    en: 'The file is too large (at most {mb} MB); split it and import it in parts.',
+  },
+  'import.chunkOrder': {
+    'zh-CN': '上传中断了（第 {expected} 段缺失），请重新上传文件。',
+    en: 'The upload was interrupted (part {expected} is missing); upload the file again.',
+  },
+  'import.incomplete': {
+    'zh-CN': '文件还没有上传完整，请等待上传完成。',
+    en: 'The file has not been uploaded completely yet; wait for the upload to finish.',
+  },
+  'import.notXlsx': {
+    'zh-CN': '这个文件不是 Excel 表格（.xlsx），请用模板另存为 .xlsx 后再导入。',
+    en: 'This file is not an Excel workbook (.xlsx); save it from the template as .xlsx and import again.',
+  },
+  'import.noPhoneColumn': {
+    'zh-CN': '第一行没有找到“手机号”列，请使用导入模板的表头。',
+    en: 'No “Phone” column in the first row; use the template’s headers.',
+  },
+  'import.empty': { 'zh-CN': '表格里没有客户数据。', en: 'The sheet holds no customers.' },
+  'import.tooManyRows': {
+    'zh-CN': '一次最多导入 {max} 行，请拆分后分批导入。',
+    en: 'At most {max} rows can be imported at once; split the file.',
+  },
+  'import.notChecked': {
+    'zh-CN': '导入还没有检查完成，请等检查结束后再确认。',
+    en: 'The import has not finished checking; confirm once the check is done.',
+  },
+  'import.hasErrors': {
+    'zh-CN': '有 {n} 行有错误，一行也没有导入。请改正后重新上传。',
+    en: '{n} rows have errors, so nothing was imported. Correct them and upload again.',
+  },
+  'import.changed': {
+    'zh-CN': '检查之后客户库里又新增了其中 {n} 个号码，一行也没有导入，请重新检查。',
+    en: '{n} of the numbers were added to the book after the check, so nothing was imported; check again.',
+  },
+  'import.failed': {
+    'zh-CN': '导入没有完成，一行也没有写入，请重试。',
+    en: 'The import did not finish and nothing was written; try again.',
+  },
+  'import.busy': {
+    'zh-CN': '你已有一个导入正在进行，请等它完成或取消后再开始新的导入。',
+    en: 'You already have an import under way; let it finish or cancel it first.',
   },
   // devices
   'device.notFound': { 'zh-CN': '找不到这台设备。', en: 'No such device.' },
@@ -327,3 +385,15 @@ export const MESSAGES = {
 } satisfies Record<string, LocalText>
 
 export type MessageKey = keyof typeof MESSAGES
+
+/** A message in the reader's language, its placeholders filled (a LocalText value worded too). */
+export function sentence(
+  key: MessageKey,
+  locale: Locale,
+  params: Record<string, string | number | LocalText> = {},
+): string {
+  const worded = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v[locale] : v]),
+  )
+  return fill(MESSAGES[key][locale], worded)
+}

@@ -65,6 +65,10 @@ const T = {
     'zh-CN': '{field}应为以 http:// 或 https:// 开头的网址。',
     en: '{field} must be a URL starting with http:// or https://.',
   },
+  '@base64': {
+    'zh-CN': '{field}不是有效的文件内容，请重新上传。',
+    en: '{field} is not valid file content; upload again.',
+  },
   '@reasonRequired': {
     'zh-CN': '请写明{field}：每次调整都要留下理由。',
     en: '{field} is required: every override must say why.',

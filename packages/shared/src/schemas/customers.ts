@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHANNEL_REPORT_STATUSES, FOLLOW_UP_METHODS } from '../customers/types'
 import { VisitAnswers } from '../customers/questionnaire'
+import { IMPORT_MAX_BYTES } from '../customers/import'
 import { GRADES } from '../rotation/types'
 import { Id, IsoDate, Name, OptionalName, Phone, ProjectId, RequiredText, Text } from './common'
 import { Surname, Title } from './rotation'
@@ -186,3 +187,23 @@ export const SurveyAnswerInput = z.object({
 })
 export type SurveyAnswerInput = z.infer<typeof SurveyAnswerInput>
 export const SurveyListInput = z.object({ projectId: ProjectId, open: z.boolean().optional() })
+
+/** A spreadsheet import, sent in parts (each well under the request limit). */
+export const ImportStartInput = z.object({
+  projectId: ProjectId,
+  fileName: Name(200),
+  size: z.number().int().min(1).max(IMPORT_MAX_BYTES),
+})
+export const ImportPartInput = z.object({
+  importId: Id,
+  index: z.number().int().min(0).max(100_000),
+  data: z
+    .string()
+    .max(61_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '@base64' }),
+})
+export const ImportIdInput = z.object({ importId: Id })
+export const EraseInput = z.object({
+  customerId: Id,
+  reason: z.string({ error: '@reasonRequired' }).pipe(Reason),
+})

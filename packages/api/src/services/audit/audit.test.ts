@@ -22,8 +22,12 @@ import {
 const procedures = PROCEDURES
 const rows = AUTHZ_MATRIX as Record<string, AuthzRow<unknown>>
 // A mutation without a row fails the authorization matrix already; it joins here once it has one.
+// A file's parts on their way, and asking again for a check already made, change nothing but an
+// upload's progress in memory: the import's start names the file, and its confirmation, cancelling
+// and what it wrote are entries of their own.
+const UNAUDITED = new Set(['customers.importPart', 'customers.importCheck'])
 const mutations = Object.keys(procedures).filter(
-  (path) => procedures[path]!._def.type === 'mutation' && path in rows,
+  (path) => procedures[path]!._def.type === 'mutation' && path in rows && !UNAUDITED.has(path),
 )
 
 const allEntries = (world: TestWorld) => world.database.db.select().from(auditLog).all()

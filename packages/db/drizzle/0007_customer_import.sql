@@ -1,0 +1,21 @@
+CREATE TABLE `import_rows` (
+	`import_id` text NOT NULL,
+	`row_no` integer NOT NULL,
+	`customer_id` text NOT NULL,
+	`project_id` text NOT NULL,
+	`phone` text NOT NULL,
+	`full_name` text,
+	`search_name` text,
+	`channel` text,
+	`owner_id` text,
+	`protection_ends_at` text,
+	`last_contact_at` text,
+	`grade` text,
+	`grade_at` text,
+	`follow_up_due_on` text,
+	`notes` text,
+	`created_at` text NOT NULL,
+	PRIMARY KEY(`import_id`, `row_no`),
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
