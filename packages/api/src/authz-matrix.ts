@@ -452,6 +452,7 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     allowed: ['kiosk'],
   },
   'kiosk.identify': { input: (f) => ({ pin: f.consultantPin }), allowed: ['kiosk'] },
+  'kiosk.welcome': { input: () => ({ phone: '13900000004' }), allowed: ['kiosk'] },
   'reception.startCall': {
     input: (f) => ({ projectId: f.projectA.id, phone: '13900000005' }),
     allowed: MEMBERS,

@@ -8,6 +8,8 @@ import { WebhookDispatcher } from './services/notify/webhook'
 import { ImportJobs } from './services/customers/import'
 
 const MINUTE = 60_000
+/** Welcome-back lookups one kiosk may make in ten minutes. */
+export const WELCOME_LOOKUPS = 30
 
 /** CONTRACT.md: 10 failures in a row lock a username; a client address only past 50 in 15 minutes. */
 export function createThrottles(): AppDeps['throttles'] {
@@ -26,6 +28,13 @@ export function createThrottles(): AppDeps['throttles'] {
       lockMs: 15 * MINUTE,
     }),
     kioskPin: new FailureThrottle({ mode: 'consecutive', limit: 5, lockMs: 5 * MINUTE }),
+    // Every lookup counts (none is taken back): 30 in 10 minutes is more than a kiosk's busiest hour.
+    kioskWelcome: new FailureThrottle({
+      mode: 'window',
+      limit: WELCOME_LOOKUPS,
+      windowMs: 10 * MINUTE,
+      lockMs: 10 * MINUTE,
+    }),
   }
 }
 

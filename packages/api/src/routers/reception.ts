@@ -5,6 +5,7 @@ import {
   DayInput,
   FinishInput,
   IdentifyInput,
+  WelcomeInput,
   ProjectScoped,
   StartCallInput,
 } from '@anchang/shared'
@@ -22,11 +23,14 @@ import { kioskCheckIn, startCall } from '../services/reception/check-in'
 import { finishReception } from '../services/reception/finish'
 import { receptionLog, rotationEventLog } from '../services/reception/log'
 import { identifyByPin } from '../services/rotation/identify'
+import { welcomeBack } from '../services/reception/welcome'
 
 export const kioskRouter = router({
   checkIn: kioskProcedure.input(CheckInInput).mutation(kioskCheckIn),
   /** A mutation, so the PIN never sits in a URL, and because every try counts towards the lock. */
   identify: kioskProcedure.input(IdentifyInput).mutation(identifyByPin),
+  /** A mutation, so the number never sits in a URL, and because every lookup counts towards the limit. */
+  welcome: kioskProcedure.input(WelcomeInput).mutation(welcomeBack),
 })
 
 export const receptionRouter = router({

@@ -24,6 +24,8 @@ export interface Throttles {
   pairingClient: FailureThrottle
   /** Kiosk PIN entry, per device: five wrong PINs in a row lock it for five minutes. */
   kioskPin: FailureThrottle
+  /** Welcome-back lookups, per device: a busy hour's worth, then strangers' questions for everyone. */
+  kioskWelcome: FailureThrottle
 }
 
 /** The server's long-lived parts, made once at start (deps.ts) and shared by every call. */

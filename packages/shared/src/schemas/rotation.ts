@@ -41,6 +41,11 @@ export const Surname = OptionalName(20)
 export const Title = z.enum(['先生', '女士'])
 export const PartySize = z.number().int().min(1).max(20)
 
+/** The kiosk's questions the book may already answer for a returning visitor (never the party size). */
+export const WELCOME_QUESTIONS = ['surname', 'title', 'channel'] as const
+export type WelcomeQuestion = (typeof WELCOME_QUESTIONS)[number]
+export const WelcomeInput = z.object({ phone: Phone })
+
 export const CheckInInput = z.object({
   phone: Phone,
   surname: Surname.optional(),

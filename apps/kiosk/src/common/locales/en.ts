@@ -47,6 +47,7 @@ const en: Messages = {
     progress: 'Step {current} of {total}',
   },
   checkIn: {
+    welcomeBack: 'Welcome back, {name}!',
     firstVisit: {
       title: 'Is this your first visit?',
       yes: 'Yes, first visit',

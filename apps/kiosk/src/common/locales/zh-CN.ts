@@ -46,6 +46,7 @@ const zhCN = {
     progress: '第 {current} 步，共 {total} 步',
   },
   checkIn: {
+    welcomeBack: '欢迎回来，{name}！',
     firstVisit: {
       title: '您是第一次来吗？',
       yes: '是，第一次来',

@@ -113,6 +113,32 @@ describe('visitor check-in on the kiosk', () => {
     expect([flow.step, flow.phone, flow.surname, flow.outcome]).toEqual(['firstVisit', '', null, null])
   })
 
+  it('welcomes a returning visitor by surname and title and asks only how many came', async () => {
+    server.handle('kiosk.welcome', () => ok({ greeting: '王先生', known: ['surname', 'title', 'channel'] }))
+    server.handle('kiosk.checkIn', () =>
+      ok({
+        outcome: 'assigned',
+        receptionId: 'r-1',
+        consultant: { id: 'c-1', name: '张伟' },
+        reason: 'owner',
+      }),
+    )
+    await openKiosk()
+    await startCheckIn()
+    await tap('不是，之前来过')
+    await tap('同意并继续')
+    for (const digit of '13800138000') await tap(digit)
+    await tap('下一步')
+
+    expect(heading()).toBe('一共几位来访？')
+    expect(screen!.get('[data-testid="welcome-back"]').text()).toBe('欢迎回来，王先生！')
+    await tap('2 位')
+    expect(screen!.text()).toContain('王先生，您好！')
+    expect(server.calls('kiosk.checkIn')).toEqual([
+      { phone: '13800138000', partySize: 2, consentVersion: '2026-11' },
+    ])
+  })
+
   it('returns to welcome and keeps no number when the privacy notice is declined', async () => {
     await openKiosk()
     await startCheckIn()

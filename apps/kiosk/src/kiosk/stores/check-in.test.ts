@@ -13,7 +13,7 @@ import {
   type Reply,
 } from '../../test/fake-server'
 import { CONSENT_VERSION } from '../domain/consent'
-import { useCheckInStore } from './check-in'
+import { useCheckInStore, WELCOME_WAIT_MS } from './check-in'
 
 const assigned: OutputOf<'kiosk.checkIn'> = {
   outcome: 'assigned',
@@ -28,6 +28,8 @@ let server: FakeServer
 async function kiosk(channels?: string[]) {
   pairedDevice('kiosk')
   server.handle('devices.me', () => deviceMe('kiosk', channels))
+  // A stranger to the book unless a test says otherwise.
+  server.handle('kiosk.welcome', () => ok({ greeting: null, known: [] }))
   const device = useDeviceStore()
   device.checkNow()
   device.startHeartbeat()
@@ -42,6 +44,7 @@ async function answerAll(flow: ReturnType<typeof useCheckInStore>, phone = '1380
   flow.consent()
   flow.editPhone(phone)
   expect(flow.confirmPhone()).toBe(true)
+  await flushPromises()
   flow.chooseSurname('王')
   flow.chooseTitle('先生')
   flow.choosePartySize(3)
@@ -72,6 +75,7 @@ describe('check-in flow', () => {
     seen.push(flow.step)
     flow.editPhone('13912345678')
     flow.confirmPhone()
+    await flushPromises()
     seen.push(flow.step)
     flow.chooseSurname(null)
     seen.push(flow.step)
@@ -89,6 +93,7 @@ describe('check-in flow', () => {
     flow.consent()
     flow.editPhone('13800138000')
     flow.confirmPhone()
+    await flushPromises()
     flow.chooseSurname('李')
     expect(flow.step).toBe('title')
 
@@ -125,6 +130,7 @@ describe('check-in flow', () => {
     flow.editPhone('13800138000')
     expect(flow.phoneAttempted).toBe(false)
     expect(flow.confirmPhone()).toBe(true)
+    await flushPromises()
     expect(flow.step).toBe('surname')
   })
 
@@ -160,6 +166,7 @@ describe('check-in flow', () => {
     flow.consent()
     flow.editPhone('13800138000')
     flow.confirmPhone()
+    await flushPromises()
     flow.chooseSurname(null)
     flow.chooseTitle(null)
     flow.choosePartySize(25)
@@ -177,6 +184,7 @@ describe('check-in flow', () => {
     flow.consent()
     flow.editPhone('13800138000')
     flow.confirmPhone()
+    await flushPromises()
     flow.chooseSurname(null)
     flow.chooseTitle(null)
     expect(flow.progress).toEqual({ current: 6, total: 6 })
@@ -265,5 +273,78 @@ describe('check-in flow', () => {
     await flushPromises()
     expect(flow.step).toBe('firstVisit')
     expect(flow.outcome).toBeNull()
+  })
+
+  describe('a returning visitor', () => {
+    it('is greeted and not asked again what the book knows; the party size is still asked', async () => {
+      const flow = await kiosk()
+      server.handle('kiosk.welcome', () => ok({ greeting: '王先生', known: ['surname', 'title', 'channel'] }))
+      server.handle('kiosk.checkIn', () => ok(assigned))
+      flow.answerFirstVisit(false)
+      flow.consent()
+      flow.editPhone('13800138000')
+      flow.confirmPhone()
+      expect(flow.recognising).toBe(true)
+      await flushPromises()
+
+      expect(server.calls('kiosk.welcome')).toEqual([{ phone: '13800138000' }])
+      expect(flow.welcome?.greeting).toBe('王先生')
+      expect(flow.step).toBe('partySize')
+      expect(flow.progress).toEqual({ current: 4, total: 4 })
+      flow.choosePartySize(2)
+      await flushPromises()
+      expect(server.calls('kiosk.checkIn')).toEqual([
+        { phone: '13800138000', partySize: 2, consentVersion: CONSENT_VERSION },
+      ])
+      // Back from the party size is the number again, and a new number forgets the greeting.
+      expect(flow.step).toBe('result')
+    })
+
+    it('going back and typing another number asks everything again', async () => {
+      const flow = await kiosk()
+      server.handle('kiosk.welcome', (input) =>
+        ok(
+          input.phone === '13800138000'
+            ? { greeting: '王先生', known: ['surname', 'title'] }
+            : { greeting: null, known: [] },
+        ),
+      )
+      flow.answerFirstVisit(false)
+      flow.consent()
+      flow.editPhone('13800138000')
+      flow.confirmPhone()
+      await flushPromises()
+      expect(flow.step).toBe('partySize')
+      expect(flow.back()).toBe(true)
+      expect(flow.step).toBe('phone')
+      flow.editPhone('13900139000')
+      expect(flow.welcome).toBeNull()
+      flow.confirmPhone()
+      await flushPromises()
+      expect(flow.step).toBe('surname')
+    })
+
+    it('a kiosk that cannot ask the book asks the visitor everything, after a moment at most', async () => {
+      const flow = await kiosk()
+      server.handle('kiosk.welcome', () => new Promise<never>(() => {}))
+      flow.answerFirstVisit(false)
+      flow.consent()
+      flow.editPhone('13800138000')
+      flow.confirmPhone()
+      await flushPromises()
+      expect(flow.step).toBe('phone')
+      await vi.advanceTimersByTimeAsync(WELCOME_WAIT_MS)
+      expect(flow.step).toBe('surname')
+      expect(flow.welcome).toBeNull()
+
+      useCheckInStore().reset()
+      server.handle('kiosk.welcome', unreachable)
+      flow.answerFirstVisit(false)
+      flow.consent()
+      flow.editPhone('13800138000')
+      flow.confirmPhone()
+      await flushPromises()
+      expect(flow.step).toBe('surname')
+    })
   })
 })

@@ -23,8 +23,12 @@ export type CheckInStep = CheckInQuestion | 'submit' | 'result'
 
 export type CheckInPayload = RouterInputs['kiosk']['checkIn']
 export type CheckInOutcome = RouterOutputs['kiosk']['checkIn']
+export type Welcome = RouterOutputs['kiosk']['welcome']
 export type VisitorTitle = NonNullable<CheckInPayload['title']>
 export type SubmitStatus = 'idle' | 'sending' | 'waitingToRetry' | 'refused'
+
+/** How long the number screen waits to learn whether the book knows the visitor, before asking everything. */
+export const WELCOME_WAIT_MS = 1_500
 
 /** CONTRACT.md: `partySize` is 1–20. */
 export const MAX_PARTY_SIZE = 20
@@ -66,15 +70,26 @@ export const useCheckInStore = defineStore('checkIn', () => {
   /** When the next automatic try is due (ms since the epoch), while waiting to retry. */
   const retryAt = ref<number | null>(null)
   const outcome = shallowRef<CheckInOutcome | null>(null)
+  /** What the book knows of the number typed: the greeting, and the questions it already answers. */
+  const welcome = shallowRef<Welcome | null>(null)
+  /** The number was accepted and the kiosk is asking the book about it. */
+  const recognising = ref(false)
 
   let attempt = 0
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   /** Bumped by reset, so the answer to an abandoned check-in cannot land on the next visitor's screen. */
   let generation = 0
 
-  /** The questions this project asks: without channels there is nothing to choose from. */
+  /**
+   * The questions this visitor is asked: without channels there is nothing to choose from, and what
+   * the book already knows of a returning visitor is not asked again (the party size always is).
+   */
   const questions = computed(() =>
-    CHECK_IN_QUESTIONS.filter((q) => q !== 'channel' || device.channels.length > 0),
+    CHECK_IN_QUESTIONS.filter(
+      (q) =>
+        (q !== 'channel' || device.channels.length > 0) &&
+        !(welcome.value?.known as readonly string[] | undefined)?.includes(q),
+    ),
   )
   /** "Step 3 of 7" for the current question, or null after the questions. */
   const progress = computed(() => {
@@ -117,18 +132,40 @@ export const useCheckInStore = defineStore('checkIn', () => {
   }
 
   function editPhone(digits: string): void {
+    if (recognising.value) return
     phone.value = digits.replace(/\D/g, '').slice(0, MOBILE_LENGTH)
     phoneAttempted.value = false
+    welcome.value = null
   }
 
-  /** Moves on with a valid number; otherwise says what is wrong and stays. */
+  /**
+   * Takes a valid number (otherwise says what is wrong and stays): the kiosk asks the book whether
+   * it knows the visitor, waits for the answer at most a moment, and moves on either way — a kiosk
+   * that cannot ask simply asks the visitor everything.
+   */
   function confirmPhone(): boolean {
     if (phoneProblem.value) {
       phoneAttempted.value = true
       return false
     }
-    advance()
+    if (recognising.value) return true
+    void recognise()
     return true
+  }
+
+  async function recognise(): Promise<void> {
+    const mine = generation
+    recognising.value = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const known = await Promise.race([
+      api.kiosk.welcome.mutate({ phone: phone.value }).catch(() => null),
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), WELCOME_WAIT_MS))),
+    ])
+    clearTimeout(timer)
+    if (mine !== generation) return
+    recognising.value = false
+    welcome.value = known
+    advance()
   }
 
   function chooseSurname(choice: string | null): void {
@@ -231,6 +268,8 @@ export const useCheckInStore = defineStore('checkIn', () => {
     serverMessage.value = null
     retryAt.value = null
     outcome.value = null
+    welcome.value = null
+    recognising.value = false
   }
 
   return {
@@ -248,6 +287,8 @@ export const useCheckInStore = defineStore('checkIn', () => {
     serverMessage,
     retryAt,
     outcome,
+    welcome,
+    recognising,
     questions,
     progress,
     busy,
