@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { createDeps, createLogger, seedDemoHistory } from '@anchang/api'
+import { createDeps, createLogger, seedDemoHistory, SWEEP_EVERY_MS, sweepEndedProtection } from '@anchang/api'
 import { isEmptyDatabase, openDatabase, seedDatabase, startCheckpointer } from '@anchang/db'
 import { createHttpServer } from './app'
 import { loadEnv } from './env'
@@ -36,6 +36,20 @@ const checkpointer =
     ? null
     : startCheckpointer(database, env.dbFile, checkpointWorker, (message) => log.error(message))
 deps.webhooks.start()
+// Lapsed protections lose their due day, so the overdue lists stay short (reads never depend on it).
+function sweep() {
+  try {
+    const cleared = sweepEndedProtection(database.db, deps.clock())
+    if (cleared) log.info('protections ended', { cleared })
+  } catch (error) {
+    log.error('sweep failed', {
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    })
+  }
+}
+sweep()
+const sweeper = setInterval(sweep, SWEEP_EVERY_MS)
+sweeper.unref()
 const { server, app } = createHttpServer(deps, { repoRoot: env.repoRoot, trustProxy: env.TRUST_PROXY })
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address()
@@ -61,6 +75,7 @@ function shutdown(signal: string) {
   log.info('shutting down', { signal })
   deps.webhooks.stop()
   deps.imports.stop()
+  clearInterval(sweeper)
   // Stop accepting, let requests in flight finish, and end the open streams cleanly: the screens
   // reconnect to the next server.
   server.close(() => {

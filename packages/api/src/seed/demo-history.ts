@@ -1,7 +1,22 @@
-import { and, eq } from 'drizzle-orm'
-import { devices, newId, newToken, projectMembers, projects, sha256, users } from '@anchang/db'
-import { DomainError, localDate, type Grade, type Role } from '@anchang/shared'
+import { and, asc, eq, gt, isNotNull, lte } from 'drizzle-orm'
+import {
+  customers,
+  devices,
+  hashPassword,
+  newId,
+  newToken,
+  ownershipConflicts,
+  projectMembers,
+  projects,
+  sha256,
+  users,
+} from '@anchang/db'
+import { DomainError, FOLLOW_UP_METHODS, localDate, type Grade, type Role } from '@anchang/shared'
 import { serviceContext, type AppDeps } from '../services/context'
+import { createChannelReport } from '../services/customers/channel-reports'
+import { closeDay } from '../services/customers/day-close'
+import { logFollowUp } from '../services/customers/follow-up'
+import { registerCustomer, resolveConflict } from '../services/customers/ownership'
 import { kioskCheckIn, startCall } from '../services/reception/check-in'
 import { finishReception } from '../services/reception/finish'
 import { setBreak, signIn, signOut } from '../services/rotation/duty'
@@ -34,6 +49,17 @@ function at(date: string, minutes: number, offsetMinutes = 8 * 60): Date {
 }
 
 type Scheduled = { time: number; run: () => Promise<unknown> }
+
+/** The demo's partner agency: a sign-in of its own that reports customers (DOMAIN.md, `channel`). */
+export const DEMO_PARTNER = { username: 'channel1', name: '赵敏', agency: '链家新房' }
+const FOLLOW_UP_NOTES = [
+  '电话回访，客户关注学区，周末带家人再来',
+  '微信发了三居户型图和价格表',
+  '客户在比较隔壁楼盘，约下周二看样板间',
+  '首付还差一些，等年终奖',
+  '对东边户型满意，问了公积金贷款',
+  '暂时不考虑，下个月再联系',
+]
 
 /**
  * ~90 days of office life for the demo project, produced by the real services on a simulated
@@ -78,6 +104,33 @@ export async function seedDemoHistory(
     })
     .run()
 
+  // The partner agency's sign-in (password as every demo account's), for the channel reports below.
+  const partnerId = newId()
+  const joined = at(localDate(new Date(now.getTime() - (DAYS + 1) * 86_400_000), project.timeZone), 540)
+  deps.db
+    .insert(users)
+    .values({
+      id: partnerId,
+      username: DEMO_PARTNER.username,
+      name: DEMO_PARTNER.name,
+      role: 'channel',
+      agency: DEMO_PARTNER.agency,
+      passwordHash: await hashPassword('demo1234'),
+      createdAt: joined.toISOString(),
+      updatedAt: joined.toISOString(),
+    })
+    .run()
+  deps.db
+    .insert(projectMembers)
+    .values({ projectId: project.id, userId: partnerId, joinedAt: joined.toISOString() })
+    .run()
+  const partner = {
+    id: partnerId,
+    name: DEMO_PARTNER.name,
+    username: DEMO_PARTNER.username,
+    role: 'channel' as const,
+  }
+
   let clock = now
   const realClock = deps.clock
   deps.clock = () => clock
@@ -95,7 +148,43 @@ export async function seedDemoHistory(
   })
 
   const knownPhones: string[] = []
+  /** Numbers the partner reported that have not visited yet: some of them will. */
+  const reported: string[] = []
   let phoneSeq = 0
+  const newPhone = () =>
+    `1${rnd.pick(['38', '39', '58', '86', '88', '35', '37'])}${String(10_000_000 + ((phoneSeq += 7919) % 89_999_999)).slice(-8)}`
+  /** A consultant's own customers due for a follow-up by `date`, soonest first. */
+  const dueFor = (consultantId: string, date: string) =>
+    deps.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(
+        and(
+          eq(customers.projectId, project.id),
+          eq(customers.ownerId, consultantId),
+          gt(customers.protectionEndsAt, clock.toISOString()),
+          isNotNull(customers.followUpDueOn),
+          lte(customers.followUpDueOn, date),
+        ),
+      )
+      .orderBy(asc(customers.followUpDueOn))
+      .limit(15)
+      .all()
+  const followUp = (c: (typeof consultants)[number], customerId: string, happenedAt: Date) =>
+    tryIt(() =>
+      logFollowUp({
+        ctx: userCtx(c),
+        input: {
+          customerId,
+          method: rnd.pick(FOLLOW_UP_METHODS.slice(0, 3)),
+          happenedAt: happenedAt.toISOString(),
+          note: rnd.pick(FOLLOW_UP_NOTES),
+          ...(rnd.chance(0.3) ? { grade: rnd.pick(['A', 'B', 'C'] as const) } : {}),
+        },
+      }),
+    )
+  /** Follow-ups remembered at the end of a day and entered the next morning: late entries. */
+  let lateOnes: { c: (typeof consultants)[number]; customerId: string; happenedAt: Date }[] = []
   const sqlite = (deps.db as unknown as { $client: { exec(sql: string): void } }).$client
   sqlite.exec('BEGIN')
   try {
@@ -123,9 +212,12 @@ export async function seedDemoHistory(
         const minute = rnd.int(9 * 60 + 20, 17 * 60 + 40)
         schedule(minute, async () => {
           const returning = knownPhones.length > 20 && rnd.chance(0.25)
+          const fromPartner = !returning && reported.length > 0 && rnd.chance(0.3)
           const phone = returning
             ? rnd.pick(knownPhones)
-            : `1${rnd.pick(['38', '39', '58', '86', '88', '35', '37'])}${String(10_000_000 + ((phoneSeq += 7919) % 89_999_999)).slice(-8)}`
+            : fromPartner
+              ? reported.splice(rnd.int(0, reported.length - 1), 1)[0]!
+              : newPhone()
           if (!returning) knownPhones.push(phone)
           const call = rnd.chance(0.2)
           const input = {
@@ -167,6 +259,85 @@ export async function seedDemoHistory(
           )
         })
       }
+      // The partner reports a few numbers most days; some visit within the window, some never do.
+      for (let r = rnd.int(0, 3); r > 0; r--) {
+        schedule(rnd.int(9 * 60, 17 * 60), async () => {
+          const phone = newPhone()
+          const made = await tryIt(async () =>
+            createChannelReport({
+              ctx: userCtx(partner),
+              input: {
+                projectId: project.id,
+                phone: { full: phone, first3: phone.slice(0, 3), last4: phone.slice(7) },
+                channel: '中介渠道',
+                agentName: DEMO_PARTNER.name,
+              },
+            }),
+          )
+          if (made && rnd.chance(0.6)) reported.push(phone)
+        })
+      }
+      // Yesterday's forgotten follow-ups, entered this morning.
+      const late = lateOnes
+      lateOnes = []
+      for (const entry of late)
+        schedule(9 * 60 + rnd.int(5, 40), () => followUp(entry.c, entry.customerId, entry.happenedAt))
+      // Late afternoon, each consultant works through the follow-ups due; now and then one is left
+      // for tomorrow's first hour and entered late, or simply missed (the overdue lists show it).
+      for (const c of onDuty) {
+        schedule(16 * 60 + rnd.int(0, 90), async () => {
+          for (const { id } of dueFor(c.id, date)) {
+            if (rnd.chance(0.12)) continue
+            if (rnd.chance(0.08)) lateOnes.push({ c, customerId: id, happenedAt: clock })
+            else await followUp(c, id, clock)
+          }
+        })
+      }
+      // Two or three times a week a consultant registers a caller another consultant already owns:
+      // 撞单, refused and recorded; the manager rules on most of them within days.
+      if (knownPhones.length > 20 && rnd.chance(0.4)) {
+        schedule(rnd.int(10 * 60, 17 * 60), () =>
+          tryIt(async () => {
+            const phone = rnd.pick(knownPhones)
+            const owner = deps.db
+              .select({ ownerId: customers.ownerId })
+              .from(customers)
+              .where(and(eq(customers.projectId, project.id), eq(customers.phone, phone)))
+              .get()?.ownerId
+            const other = consultants.find((c) => c.id !== owner && onDuty.includes(c))
+            if (owner && other)
+              registerCustomer({ ctx: userCtx(other), input: { projectId: project.id, phone, kind: 'call' } })
+          }),
+        )
+      }
+      if (d > 5 && rnd.chance(0.5)) {
+        schedule(17 * 60 + 45, async () => {
+          const open = deps.db
+            .select()
+            .from(ownershipConflicts)
+            .where(and(eq(ownershipConflicts.projectId, project.id), eq(ownershipConflicts.status, 'open')))
+            .all()
+          // Those of the last few days are still waiting for the manager.
+          const old = clock.getTime() - 3 * 86_400_000
+          for (const conflict of open.filter((o) => Date.parse(o.at) < old))
+            await tryIt(async () =>
+              resolveConflict({
+                ctx: userCtx(manager),
+                input: {
+                  conflictId: conflict.id,
+                  ownerId: conflict.ownerId,
+                  reason: '查看来电记录，原顾问先登记，维持原归属',
+                },
+              }),
+            )
+        })
+      }
+      // Most hand in their day before leaving; the assistant sees who did not.
+      for (const c of onDuty)
+        if (rnd.chance(0.85))
+          schedule(18 * 60 + rnd.int(5, 20), () =>
+            tryIt(async () => closeDay({ ctx: userCtx(c), input: { projectId: project.id } })),
+          )
       onDuty.forEach((c) => schedule(18 * 60 + 30, () => tryIt(() => signOut({ ctx: duty(c) }))))
       while (queue.length) {
         queue.sort((a, b) => a.time - b.time)

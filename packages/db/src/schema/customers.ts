@@ -52,6 +52,13 @@ export const customers = sqliteTable(
     index('customers_owner_due')
       .on(t.projectId, t.ownerId, t.followUpDueOn, t.id)
       .where(sql`${t.ownerId} is not null and ${t.followUpDueOn} is not null`),
+    // The team's overdue list, soonest due first; and the sweep's way to the protections that ended.
+    index('customers_due')
+      .on(t.projectId, t.followUpDueOn, t.id)
+      .where(sql`${t.ownerId} is not null and ${t.followUpDueOn} is not null`),
+    index('customers_protection_due')
+      .on(t.protectionEndsAt)
+      .where(sql`${t.ownerId} is not null and ${t.followUpDueOn} is not null`),
     index('customers_contact')
       .on(t.projectId, t.lastContactAt, t.id)
       .where(sql`${t.lastContactAt} is not null`),

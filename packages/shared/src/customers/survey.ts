@@ -97,3 +97,18 @@ export function tabulateSurvey(
     }
   })
 }
+
+/** One answer in words, as an export prints it: the choices' texts (`地段、价格`), a scale's value, the text. */
+export function surveyAnswerWords(question: SurveyQuestion, answer: SurveyAnswer | undefined): string {
+  if (answer === null || answer === undefined) return ''
+  switch (question.kind) {
+    case 'single':
+      return typeof answer === 'number' ? (question.options[answer] ?? String(answer)) : String(answer)
+    case 'multiple':
+      return (Array.isArray(answer) ? answer : [answer])
+        .map((i) => (typeof i === 'number' ? (question.options[i] ?? String(i)) : String(i)))
+        .join('、')
+    default:
+      return String(answer)
+  }
+}

@@ -9,6 +9,7 @@ import { auditLog, customers } from '@anchang/db'
 import { CONSENT_VERSION } from '@anchang/shared'
 import { failureOf, outcomeOf, sentenceOf } from '../../authz-matrix'
 import { createTestWorld, type TestUser, type TestWorld } from '../../testing'
+import { sweepEndedProtection } from './sweep'
 
 const DAY_MS = 86_400_000
 let world: TestWorld
@@ -449,5 +450,26 @@ describe('customers.resolveConflict', () => {
     )
     expect(wrong?.code).toBe('BAD_REQUEST')
     expect((await as(people.manager).conflicts({ projectId: project.id, status: 'open' })).length).toBe(1)
+  })
+})
+
+describe('the sweep of ended protections', () => {
+  it('clears the due day of customers whose protection ended, leaves the rest, and a claim sets it again', async () => {
+    const lapsed = await register(people.zhang, '13800138000', { grade: 'A' })
+    later(20 * DAY_MS)
+    const kept = await register(people.li, '13900139000', { grade: 'A' })
+    later(11 * DAY_MS)
+    const before = world.deps.clock()
+
+    expect(sweepEndedProtection(world.database.db, before)).toBe(1)
+    expect(row(lapsed.customerId).followUpDueOn).toBeNull()
+    expect(row(kept.customerId).followUpDueOn).not.toBeNull()
+    // What every read said before the sweep, it says after: the lapsed customer is in the pool.
+    const pool = await as(people.wang).list({ projectId: project.id, scope: 'pool' })
+    expect(pool.items.map((c) => c.id)).toEqual([lapsed.customerId])
+    expect(sweepEndedProtection(world.database.db, before)).toBe(0)
+
+    await as(people.wang).claim({ customerId: lapsed.customerId })
+    expect(row(lapsed.customerId).followUpDueOn).not.toBeNull()
   })
 })

@@ -327,6 +327,17 @@ export function ignoredLeads({ ctx, input }: { ctx: UserServiceContext; input: {
     .orderBy(asc(receptions.assignedAt))
     .all()
   const names = namesOf(ctx.db, [...fresh.map((c) => c.ownerId), ...open.map((r) => r.consultantId)])
+  const visitorIds = open.map((r) => r.customerId).filter((id): id is string => !!id)
+  const visitors = new Map(
+    visitorIds.length
+      ? ctx.db
+          .select()
+          .from(customers)
+          .where(inArray(customers.id, visitorIds))
+          .all()
+          .map((c) => [c.id, displayName(c)])
+      : [],
+  )
   return {
     newCustomerFollowUpHours: hours,
     unfinishedReceptionMinutes: minutes,
@@ -343,6 +354,7 @@ export function ignoredLeads({ ctx, input }: { ctx: UserServiceContext; input: {
       consultantId: r.consultantId,
       consultantName: names.get(r.consultantId) ?? '',
       customerId: r.customerId,
+      customerName: (r.customerId && visitors.get(r.customerId)) || null,
       since: r.assignedAt,
       minutes: Math.floor((now - Date.parse(r.assignedAt)) / 60_000),
     })),

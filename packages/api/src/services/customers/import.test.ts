@@ -100,6 +100,14 @@ describe('customers import', () => {
     expect(world.rowCount('import_rows')).toBe(0)
   })
 
+  it('shows the preview’s numbers whole to a manager and masked to an assistant, as everywhere', async () => {
+    const file = await oldBookXlsx([['王建国', '13812345678', 'B', '', '', '', '']])
+    const managers = await checkedImport(world, people.manager, project.id, file)
+    expect((await status(managers)).preview).toMatchObject([{ phone: '13812345678' }])
+    const assistants = await checkedImport(world, people.assistant, project.id, file)
+    expect((await status(assistants, people.assistant)).preview).toMatchObject([{ phone: '138****5678' }])
+  })
+
   it('takes a formula as its text, never its result', async () => {
     const file = await oldBookXlsx([
       [{ formula: 'CONCAT("王","先生")', result: '王先生' } as never, '13812345678', '', '', '', '', ''],

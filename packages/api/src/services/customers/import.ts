@@ -20,13 +20,14 @@ import {
   fill,
   followUpDueOn,
   importColumnOf,
+  isManaging,
+  maskPhone,
   localDate,
   ownershipOnImport,
   sentence,
   type ImportColumn,
   type ImportRow,
   type ImportRowError,
-  type Locale,
   type MessageKey,
 } from '@anchang/shared'
 import { audit } from '../audit'
@@ -116,7 +117,10 @@ function jobOf(ctx: UserServiceContext, importId: string): ImportJob {
 }
 
 /** What the import page shows: the phase and its progress, the counts, a preview, the row errors in words. */
-function statusOf(job: ImportJob, locale: Locale) {
+function statusOf(job: ImportJob, ctx: UserServiceContext) {
+  const { locale } = ctx
+  // The preview's numbers as the contract has them: whole for managers and directors, masked otherwise.
+  const full = isManaging(ctx.actor.user.role)
   const pool = job.rows.filter((r) => !r.ownerKept).length
   return {
     importId: job.id,
@@ -130,7 +134,7 @@ function statusOf(job: ImportJob, locale: Locale) {
     preview: job.rows.slice(0, PREVIEW_ROWS).map((r) => ({
       row: r.row,
       name: r.name,
-      phone: r.phone,
+      phone: full ? r.phone : maskPhone(r.phone),
       grade: r.grade,
       ownerId: r.ownerKept,
       channel: r.channel,
@@ -193,8 +197,8 @@ export function uploadPart({
   input: { importId: string; index: number; data: string }
 }) {
   const job = jobOf(ctx, input.importId)
-  if (job.phase !== 'uploading') return statusOf(job, ctx.locale)
-  if (input.index < job.parts.length) return statusOf(job, ctx.locale)
+  if (job.phase !== 'uploading') return statusOf(job, ctx)
+  if (input.index < job.parts.length) return statusOf(job, ctx)
   if (input.index !== job.parts.length)
     fail('BAD_REQUEST', 'import.chunkOrder', { expected: job.parts.length + 1 })
   const bytes = Buffer.from(input.data, 'base64')
@@ -204,7 +208,7 @@ export function uploadPart({
   job.parts.push(bytes)
   job.received += bytes.length
   if (job.received === job.size) job.phase = 'uploaded'
-  return statusOf(job, ctx.locale)
+  return statusOf(job, ctx)
 }
 
 /** Starts reading and checking the uploaded file; the page follows it with `importStatus`. */
@@ -221,17 +225,17 @@ export function checkImport({ ctx, input }: { ctx: UserServiceContext; input: { 
     )
     void runCheck(ctx, job).catch((error: unknown) => failJob(ctx, job, error))
   }
-  return statusOf(job, ctx.locale)
+  return statusOf(job, ctx)
 }
 
 export function importStatus({ ctx, input }: { ctx: UserServiceContext; input: { importId: string } }) {
-  return statusOf(jobOf(ctx, input.importId), ctx.locale)
+  return statusOf(jobOf(ctx, input.importId), ctx)
 }
 
 /** The person confirms: every checked row goes into the book, or none does. */
 export function commitImport({ ctx, input }: { ctx: UserServiceContext; input: { importId: string } }) {
   const job = jobOf(ctx, input.importId)
-  if (job.phase === 'writing' || job.phase === 'done') return statusOf(job, ctx.locale)
+  if (job.phase === 'writing' || job.phase === 'done') return statusOf(job, ctx)
   if (job.phase !== 'checked') fail('CONFLICT', 'import.notChecked')
   if (job.errorRows) fail('BAD_REQUEST', 'import.hasErrors', { n: job.errorRows })
   job.phase = 'writing'
@@ -245,7 +249,7 @@ export function commitImport({ ctx, input }: { ctx: UserServiceContext; input: {
     }),
   )
   void runWrite(ctx, job).catch((error: unknown) => failJob(ctx, job, error))
-  return statusOf(job, ctx.locale)
+  return statusOf(job, ctx)
 }
 
 export function cancelImport({ ctx, input }: { ctx: UserServiceContext; input: { importId: string } }) {

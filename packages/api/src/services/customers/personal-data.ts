@@ -17,7 +17,7 @@ import {
   surveyAnswers,
   surveys,
 } from '@anchang/db'
-import { fail, type SurveyAnswer } from '@anchang/shared'
+import { fail, surveyAnswerWords, type SurveyAnswer, type SurveyQuestion } from '@anchang/shared'
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
 import { displayName, loadCustomer } from './book'
@@ -63,7 +63,7 @@ export function personalData({ ctx, input }: { ctx: UserServiceContext; input: {
     )
     .all()
   const answers = ctx.db
-    .select({ a: surveyAnswers, title: surveys.title })
+    .select({ a: surveyAnswers, title: surveys.title, questions: surveys.questions })
     .from(surveyAnswers)
     .innerJoin(surveys, eq(surveys.id, surveyAnswers.surveyId))
     .where(eq(surveyAnswers.customerId, customer.id))
@@ -130,7 +130,19 @@ export function personalData({ ctx, input }: { ctx: UserServiceContext; input: {
       createdAt: r.createdAt,
       status: r.status,
     })),
-    surveys: answers.map(({ a, title }) => ({ title, at: a.at, answers: a.answers })),
+    surveys: answers.map(({ a, title, questions }) => {
+      const list = Array.isArray(a.answers) ? (a.answers as SurveyAnswer[]) : []
+      return {
+        title,
+        at: a.at,
+        answers: a.answers,
+        // Each question with the answer in words, so the export reads without the survey beside it.
+        worded: (questions as SurveyQuestion[]).map((q, i) => ({
+          question: q.text,
+          answer: surveyAnswerWords(q, list[i]),
+        })),
+      }
+    }),
     conflicts: conflicts.map((c) => ({ at: c.at, status: c.status })),
   }
 }

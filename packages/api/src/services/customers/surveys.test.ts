@@ -72,6 +72,14 @@ describe('surveys', () => {
         .surveys.answer({ surveyId, customerId: customerIds[i]!, answers })
     }
     const results = await world.asUser(people.manager).surveys.results({ surveyId })
+    // A customer's personal-data export words each answer beside its question.
+    const held = await world.asUser(people.manager).customers.personalData({ customerId: customerIds[0]! })
+    expect(held.surveys[0]!.worded.slice(0, 4)).toEqual([
+      { question: '您从哪里知道本项目？', answer: '朋友' },
+      { question: '购房目的', answer: '自住' },
+      { question: '关心的配套', answer: '学校、地铁' },
+      { question: '样板间满意度', answer: '5' },
+    ])
     expect(results.answered).toBe(3)
     expect(results.tallies).toHaveLength(10)
     expect(results.tallies[0]).toMatchObject({
