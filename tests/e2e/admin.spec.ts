@@ -44,9 +44,10 @@ test('a manager adds a consultant, who can then sign in', async ({ page }) => {
   await dialog.getByTestId('staff-name').locator('input').fill(name)
   await dialog.getByTestId('staff-password').locator('input').fill('welcome-2026')
   await dialog.getByTestId('staff-pin').locator('input').fill(pin)
-  // A manager may add consultants and assistants only, and the new person joins the current project.
+  // A manager may add consultants, assistants and partner agencies' sign-ins only, and the new person
+  // joins the current project.
   await dialog.getByTestId('staff-role').click()
-  await expect(page.locator('.n-base-select-option')).toHaveText(['销售助理', '置业顾问'])
+  await expect(page.locator('.n-base-select-option')).toHaveText(['销售助理', '置业顾问', '渠道'])
   await page.keyboard.press('Escape')
   await expect(dialog.getByTestId('staff-projects')).toContainText(PROJECT_NAME)
   await dialog.getByTestId('staff-submit').click()

@@ -149,3 +149,13 @@ export async function signInAdmin(page: Page, username: string) {
   await page.getByTestId('login-submit').click()
   await expect(page.getByTestId('user-name')).toBeVisible()
 }
+
+/** A consultant's own registration of a number (来电/来访登记), as `customers.register` answers it. */
+export async function registerCustomer(
+  request: APIRequestContext,
+  projectId: string,
+  phone: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ customerId: string; ownerId: string }> {
+  return trpc(request, 'POST', 'customers.register', { projectId, phone, kind: 'call', ...extra })
+}

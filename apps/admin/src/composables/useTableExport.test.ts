@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   buildExportRows,
   buildWorkbook,
+  buildWorkbookSheets,
+  collectPages,
   columnWidths,
   exportFileName,
   fileStamp,
+  sheetNames,
   type ExportColumn,
 } from './useTableExport'
 
@@ -75,5 +78,61 @@ describe('the .xlsx file', () => {
     expect(text(4)).toEqual(['张伟', '置业顾问', '已设置'])
     expect(text(5)).toEqual(['吴敏', '销售经理', ''])
     expect(sheet.getRow(3).font?.bold).toBe(true)
+  })
+})
+
+describe('a file of several sheets', () => {
+  it('names each sheet as Excel allows: short, without its forbidden characters, each once', () => {
+    expect(sheetNames(['客户资料', '来访/接待', '客户资料', 'x'.repeat(40)])).toEqual([
+      '客户资料',
+      '来访-接待',
+      '客户资料(2)',
+      'x'.repeat(31),
+    ])
+  })
+
+  it('holds one sheet per table, in order', async () => {
+    const blob = await buildWorkbookSheets([
+      { title: '客户资料', subtitle: [], header: ['项目', '内容'], body: [['姓名', '王建国']] },
+      { title: '跟进记录', subtitle: [], header: ['时间'], body: [['2026-03-01 10:00']] },
+    ])
+    const { Workbook } = await import('exceljs')
+    const workbook = new Workbook()
+    await workbook.xlsx.load(await blob.arrayBuffer())
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['客户资料', '跟进记录'])
+    expect(workbook.getWorksheet('客户资料')!.getCell('B3').value).toBe('王建国')
+  })
+})
+
+describe('exporting a list shown page by page', () => {
+  const pages = (total: number, size: number) => (cursor: string | null) => {
+    const start = cursor ? Number(cursor) : 0
+    const end = Math.min(start + size, total)
+    const items = Array.from({ length: end - start }, (_, i) => start + i)
+    return Promise.resolve({ items, nextCursor: end < total ? String(end) : null })
+  }
+
+  it('reads every page, saying how far it got after each', async () => {
+    const progress: number[] = []
+    const { rows, capped } = await collectPages(pages(450, 200), {
+      cap: 10_000,
+      onProgress: (n) => progress.push(n),
+    })
+    expect(rows).toHaveLength(450)
+    expect(rows.at(-1)).toBe(449)
+    expect(capped).toBe(false)
+    expect(progress).toEqual([200, 400, 450])
+  })
+
+  it('stops at the cap and says the file is not the whole list', async () => {
+    const { rows, capped } = await collectPages(pages(1000, 200), { cap: 500 })
+    expect(rows).toHaveLength(500)
+    expect(capped).toBe(true)
+  })
+
+  it('is not capped when the list ends exactly at the cap', async () => {
+    const { rows, capped } = await collectPages(pages(400, 200), { cap: 400 })
+    expect(rows).toHaveLength(400)
+    expect(capped).toBe(false)
   })
 })

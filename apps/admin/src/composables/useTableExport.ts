@@ -1,3 +1,4 @@
+import type { Workbook as ExcelWorkbook } from 'exceljs'
 import { ref } from 'vue'
 
 export type CellValue = string | number | null | undefined
@@ -54,14 +55,9 @@ export function fileStamp(dateTime: string): string {
   return dateTime.replace(/[-:]/g, '').replace(' ', '-')
 }
 
-/** The .xlsx file: heading, subtitle lines, a bold heading row with a filter, then the rows. */
-export async function buildWorkbook(table: ExportTable): Promise<Blob> {
-  // exceljs is large: fetched only when someone actually exports.
-  const mod = await import('exceljs')
-  const Workbook = mod.Workbook ?? (mod as unknown as { default: typeof mod }).default.Workbook
-  const workbook = new Workbook()
-  workbook.created = new Date()
-  const sheet = workbook.addWorksheet(table.title.slice(0, 31))
+/** One sheet: heading, subtitle lines, a bold heading row with a filter, then the rows. */
+function addSheet(workbook: ExcelWorkbook, table: ExportTable, name: string): void {
+  const sheet = workbook.addWorksheet(name)
   const columnCount = Math.max(table.header.length, 1)
 
   sheet.addRow([table.title]).font = { bold: true, size: 14 }
@@ -89,11 +85,66 @@ export async function buildWorkbook(table: ExportTable): Promise<Blob> {
       to: { row: headerRow.number, column: columnCount },
     }
   }
+}
+
+/** Excel's sheet names: at most 31 characters, none of `\ / ? * [ ] :`, and each different. */
+export function sheetNames(titles: readonly string[]): string[] {
+  const used = new Set<string>()
+  return titles.map((title) => {
+    const base = title.replace(/[\\/?*[\]:]/g, '-').slice(0, 31) || 'Sheet'
+    let name = base
+    for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 28)}(${n})`
+    used.add(name.toLowerCase())
+    return name
+  })
+}
+
+/** The .xlsx file, one sheet per table, in order. */
+export async function buildWorkbookSheets(tables: readonly ExportTable[]): Promise<Blob> {
+  // exceljs is large: fetched only when someone actually exports.
+  const mod = await import('exceljs')
+  const Workbook = mod.Workbook ?? (mod as unknown as { default: typeof mod }).default.Workbook
+  const workbook = new Workbook()
+  workbook.created = new Date()
+  const names = sheetNames(tables.map((t) => t.title))
+  tables.forEach((table, i) => addSheet(workbook, table, names[i]!))
   const buffer = await workbook.xlsx.writeBuffer()
   return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
 }
 
-function download(blob: Blob, fileName: string): void {
+/** The .xlsx file of one list. */
+export function buildWorkbook(table: ExportTable): Promise<Blob> {
+  return buildWorkbookSheets([table])
+}
+
+/** One page of a list read by cursor, as `customers.list` answers. */
+export interface CursorPage<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+/**
+ * Every page of a list, for an export of the whole list rather than the part on screen: read page
+ * after page until the last, or until `cap` rows (a file that large is not read by anyone, and the
+ * reads take the server's time), saying how far it got after each page.
+ */
+export async function collectPages<T>(
+  read: (cursor: string | null) => Promise<CursorPage<T>>,
+  options: { cap: number; onProgress?: (count: number) => void },
+): Promise<{ rows: T[]; capped: boolean }> {
+  const rows: T[] = []
+  let cursor: string | null = null
+  do {
+    const page: CursorPage<T> = await read(cursor)
+    rows.push(...page.items)
+    cursor = page.nextCursor
+    options.onProgress?.(Math.min(rows.length, options.cap))
+  } while (cursor !== null && rows.length < options.cap)
+  return { rows: rows.slice(0, options.cap), capped: rows.length > options.cap || cursor !== null }
+}
+
+/** Hands a file made in the page to the browser's downloads. */
+export function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url

@@ -9,6 +9,11 @@ describe('navigation by role', () => {
       'receptionLog',
       'appeals',
       'customers',
+      'dayClose',
+      'conflicts',
+      'channelReports',
+      'surveys',
+      'customerImport',
       'staff',
       'devices',
       'settings',
@@ -24,6 +29,11 @@ describe('navigation by role', () => {
       'receptionLog',
       'appeals',
       'customers',
+      'dayClose',
+      'conflicts',
+      'channelReports',
+      'surveys',
+      'customerImport',
       'staff',
       'devices',
       'settings',
@@ -32,13 +42,32 @@ describe('navigation by role', () => {
     expect(canOpen('manager', 'reception')).toBe(false)
   })
 
-  it('gives the assistant the customer lookup and the staff list', () => {
-    expect(navFor('assistant')).toEqual(['home', 'customers', 'staff'])
+  it('gives the assistant the customer book, the channel reports and the staff list, but not the 撞单', () => {
+    expect(navFor('assistant')).toEqual([
+      'home',
+      'customers',
+      'dayClose',
+      'channelReports',
+      'surveys',
+      'customerImport',
+      'staff',
+    ])
+    expect(canOpen('assistant', 'conflicts')).toBe(false)
     expect(canOpen('assistant', 'floor')).toBe(false)
   })
 
-  it('gives the consultant their own receptions and the customer lookup, not the floor', () => {
-    expect(navFor('consultant')).toEqual(['home', 'reception', 'customers'])
+  it('gives the consultant their own receptions, the customer book and the channel reports, not the floor', () => {
+    expect(navFor('consultant')).toEqual([
+      'home',
+      'reception',
+      'customers',
+      'dayClose',
+      'channelReports',
+      'surveys',
+    ])
+    // An old book is imported by the office, not by a consultant.
+    expect(canOpen('consultant', 'customerImport')).toBe(false)
+    expect(canOpen('consultant', 'conflicts')).toBe(false)
     expect(canOpen('consultant', 'floor')).toBe(false)
     expect(canOpen('consultant', 'receptionLog')).toBe(false)
     expect(canOpen('consultant', 'appeals')).toBe(false)
@@ -46,10 +75,18 @@ describe('navigation by role', () => {
 })
 
 describe('a channel partner', () => {
+  it('sees only the home page and its own channel reports in the menu', () => {
+    expect(navFor('channel')).toEqual(['home', 'channelReports'])
+  })
+
   it('opens nothing of the office: not the customer book, the floor or the staff', () => {
     expect(canOpen('channel', 'customers')).toBe(false)
+    expect(canOpen('channel', 'conflicts')).toBe(false)
     expect(canOpen('channel', 'floor')).toBe(false)
     expect(canOpen('channel', 'staff')).toBe(false)
+    expect(canOpen('channel', 'dayClose')).toBe(false)
+    expect(canOpen('channel', 'surveys')).toBe(false)
+    expect(canOpen('channel', 'customerImport')).toBe(false)
   })
 })
 

@@ -7,6 +7,11 @@ export const PAGES = [
   'receptionLog',
   'appeals',
   'customers',
+  'dayClose',
+  'conflicts',
+  'channelReports',
+  'surveys',
+  'customerImport',
   'staff',
   'devices',
   'settings',
@@ -25,6 +30,16 @@ export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   appeals: ['director', 'manager'],
   // The front-desk phone and the customer lookup are for whoever picks up.
   customers: STAFF_ROLES,
+  // 日结: consultants close their own day; the office (assistant, manager, director) checks who has.
+  dayClose: ['director', 'manager', 'assistant', 'consultant'],
+  // 撞单 are the managers' to rule on (DOMAIN.md "Customers and ownership").
+  conflicts: ['director', 'manager'],
+  // The one page of the office a partner agency opens: its own reports.
+  channelReports: ROLES,
+  // The director writes them; everyone in the office fills them in with customers.
+  surveys: STAFF_ROLES,
+  // An old book brought in from Excel: the office's back room, not the consultants'.
+  customerImport: ['director', 'manager', 'assistant'],
   staff: ['director', 'manager', 'assistant'],
   devices: ['director', 'manager'],
   settings: ['director', 'manager'],

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from '../stores/session'
-import { canOpen, isPageKey, safeRedirect } from './access'
+import { canOpen, isPageKey, safeRedirect, type PageKey } from './access'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -8,6 +8,8 @@ declare module 'vue-router' {
     public?: boolean
     /** i18n key of the page title. */
     titleKey?: string
+    /** A page reached from another (a record from its list): opened by the same roles, lit in the menu as it. */
+    within?: PageKey
   }
 }
 
@@ -57,6 +59,54 @@ const routes: RouteRecordRaw[] = [
         name: 'customers',
         component: () => import('../pages/CustomersPage.vue'),
         meta: { titleKey: 'nav.customers' },
+      },
+      {
+        path: 'customers/import',
+        name: 'customerImport',
+        component: () => import('../pages/CustomerImportPage.vue'),
+        meta: { titleKey: 'nav.customerImport' },
+      },
+      {
+        path: 'customers/:customerId',
+        name: 'customer',
+        component: () => import('../pages/CustomerDetailPage.vue'),
+        meta: { titleKey: 'customer.title', within: 'customers' },
+      },
+      {
+        path: 'customers/:customerId/visit',
+        name: 'customerVisit',
+        component: () => import('../pages/CustomerVisitPage.vue'),
+        meta: { titleKey: 'visit.pageTitle', within: 'customers' },
+      },
+      {
+        path: 'conflicts',
+        name: 'conflicts',
+        component: () => import('../pages/ConflictsPage.vue'),
+        meta: { titleKey: 'nav.conflicts' },
+      },
+      {
+        path: 'channel-reports',
+        name: 'channelReports',
+        component: () => import('../pages/ChannelReportsPage.vue'),
+        meta: { titleKey: 'nav.channelReports' },
+      },
+      {
+        path: 'day-close',
+        name: 'dayClose',
+        component: () => import('../pages/DayClosePage.vue'),
+        meta: { titleKey: 'nav.dayClose' },
+      },
+      {
+        path: 'surveys',
+        name: 'surveys',
+        component: () => import('../pages/SurveysPage.vue'),
+        meta: { titleKey: 'nav.surveys' },
+      },
+      {
+        path: 'surveys/:surveyId',
+        name: 'surveyResults',
+        component: () => import('../pages/SurveyResultsPage.vue'),
+        meta: { titleKey: 'surveys.results.title', within: 'surveys' },
       },
       {
         path: 'staff',
@@ -114,8 +164,9 @@ router.beforeEach(async (to) => {
   if (!session.user) {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
   }
-  if (isPageKey(to.name) && !canOpen(session.user.role, to.name)) {
-    return { name: 'home', query: { denied: to.name } }
+  const page = to.meta.within ?? to.name
+  if (isPageKey(page) && !canOpen(session.user.role, page)) {
+    return { name: 'home', query: { denied: page } }
   }
   return true
 })

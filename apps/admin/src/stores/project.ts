@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
+import { isStaff } from '@anchang/shared'
 import { trpc, type RouterOutputs } from '../trpc'
 import { useSessionStore } from './session'
 
@@ -34,6 +35,8 @@ export const useProjectStore = defineStore('project', () => {
   const session = useSessionStore()
   const chosenId = ref<string | null>(readRemembered())
   const detail = ref<ProjectDetail | null>(null)
+  /** A channel partner may not read the project's details, only its zone from the list of its projects. */
+  const listedZone = ref<{ id: string; timeZone: string } | null>(null)
 
   const projects = computed(() => session.user?.projects ?? [])
   const currentId = computed(() =>
@@ -45,7 +48,10 @@ export const useProjectStore = defineStore('project', () => {
   const current = computed(() => projects.value.find((p) => p.id === currentId.value) ?? null)
   /** Times on every page are shown in the project's zone, not the browser's. */
   const timeZone = computed(
-    () => (detail.value?.id === currentId.value ? detail.value?.timeZone : null) ?? 'Asia/Shanghai',
+    () =>
+      (detail.value?.id === currentId.value ? detail.value?.timeZone : null) ??
+      (listedZone.value?.id === currentId.value ? listedZone.value?.timeZone : null) ??
+      'Asia/Shanghai',
   )
 
   function choose(id: string): void {
@@ -57,6 +63,12 @@ export const useProjectStore = defineStore('project', () => {
     const id = currentId.value
     if (!id) {
       detail.value = null
+      return
+    }
+    const role = session.user?.role
+    if (role && !isStaff(role)) {
+      const listed = (await trpc.projects.list.query()).find((p) => p.id === id)
+      if (listed && currentId.value === id) listedZone.value = { id, timeZone: listed.timeZone }
       return
     }
     const loaded = await trpc.projects.get.query({ projectId: id })

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '../../locales'
-import { actorWords, eventWords, overrideReason, queueWords, type EventRow } from './reception-log-format'
+import {
+  actorWords,
+  blockedWords,
+  eventWords,
+  overrideReason,
+  queueWords,
+  type EventRow,
+} from './reception-log-format'
 
 const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {})
 
@@ -23,6 +30,32 @@ describe('rotation events in words', () => {
       '来访登记 138****5678 3人',
     )
     expect(eventWords(event('missedTurn'), t)).toBe('记漏接')
+  })
+
+  it('say when a consultant takes turns again after their overdue follow-ups were brought up to date', () => {
+    expect(eventWords({ ...event('cleared', { consultantId: 'u1' }), consultantName: '张伟' }, t)).toBe(
+      '张伟的逾期跟进已补齐，恢复参与轮序',
+    )
+    expect(eventWords(event('cleared', { consultantId: null }), t)).toBe('不再暂停逾期顾问，恢复轮序')
+  })
+
+  it('name who was kept out of the rotation at that moment', () => {
+    expect(
+      eventWords(
+        event('checkIn', { kind: 'visit', phone: '138****5678', partySize: 1, blocked: ['张伟', '李娜'] }),
+        t,
+      ),
+    ).toBe('来访登记 138****5678（因逾期跟进暂停轮序：张伟、李娜）')
+    expect(blockedWords(event('signIn', { blocked: [] }), t)).toBe('')
+    expect(blockedWords(event('signIn'), t)).toBe('')
+    const en = (key: string, params?: Record<string, unknown>) =>
+      i18n.global.t(key, params ?? {}, { locale: 'en' })
+    expect(eventWords({ ...event('cleared', {}), consultantName: 'Zhang Wei' }, en)).toBe(
+      'Zhang Wei’s overdue follow-ups are done: back in the rotation',
+    )
+    expect(blockedWords(event('signIn', { blocked: ['张伟', '李娜'] }), en)).toBe(
+      ' (kept out for overdue follow-ups: 张伟, 李娜)',
+    )
   })
 
   it('show a manager’s written reason, but not a break’s kind as if it were one', () => {

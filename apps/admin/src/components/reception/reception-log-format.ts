@@ -25,8 +25,23 @@ const OVERRIDE_EVENTS = new Set([
 const isBreakReason = (value: unknown): value is BreakReason =>
   typeof value === 'string' && (BREAK_REASONS as readonly string[]).includes(value)
 
+/**
+ * Who the rotation skipped at that moment for overdue follow-ups, so a manager reading the log sees
+ * why a turn passed someone by: `（因逾期跟进暂停轮序：张伟、李娜）`; empty when nobody was.
+ */
+export function blockedWords(row: Pick<EventRow, 'summary'>, t: Translate): string {
+  const blocked = row.summary.blocked
+  if (!Array.isArray(blocked)) return ''
+  const names = blocked.filter((n): n is string => typeof n === 'string' && n !== '')
+  return names.length ? t('events.blocked', { names: names.join(t('events.nameSep')) }) : ''
+}
+
 /** What happened, in words: `暂离（午餐）`, `调整到第 2 位`, `结束接待：有效 B`. */
 export function eventWords(row: EventRow, t: Translate): string {
+  return `${baseWords(row, t)}${blockedWords(row, t)}`
+}
+
+function baseWords(row: EventRow, t: Translate): string {
   const s = row.summary
   switch (row.type) {
     case 'break':
@@ -47,6 +62,9 @@ export function eventWords(row: EventRow, t: Translate): string {
     }
     case 'move':
       return t('events.move', { n: typeof s.toPosition === 'number' ? s.toPosition : '?' })
+    case 'cleared':
+      // A consultant's overdue follow-ups were logged (or the project stopped keeping anyone out).
+      return row.consultantName ? t('events.cleared', { name: row.consultantName }) : t('events.clearedAll')
     case 'signOut':
       // A manager's sign-out (or a deactivation) says why; the consultant's own does not.
       return t(row.reason ? 'events.signOutByManager' : 'events.signOut')
