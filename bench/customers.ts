@@ -238,10 +238,11 @@ const rawSearch = (where: string) =>
      where c.project_id = ? and c.erased_at is null and ${where} limit 50`,
   )
 const byPhone = rawSearch('c.phone = ?')
-// A consultant sees numbers masked: a fragment matches the first three or last four digits, or any
-// part of the numbers of their own protected customers.
+// A consultant sees numbers masked: four digits match the last four (尾号) of anyone's number, or
+// any part of the numbers of their own protected customers.
 const byFragment = rawSearch(
-  `((c.owner_id = ? and c.protection_ends_at > ? and c.phone like ?) or substr(c.phone, 1, 3) like ? or substr(c.phone, 8, 4) like ?)`,
+  `c.id in (select id from customers where project_id = ? and owner_id = ? and protection_ends_at > ? and phone like ?
+     union all select id from customers where project_id = ? and substr(phone, 8, 4) = ?)`,
 )
 const byName = rawSearch('c.search_name >= ? and c.search_name < ?')
 const mine = sqlite.prepare(
@@ -269,12 +270,20 @@ const lookups: Lookup[] = [
     raw: (n) => byPhone.all(project.id, someone(n).phone),
   },
   {
-    name: 'search: number fragment',
+    name: 'search: last four digits',
     server: (n) =>
       world.asUser(consultantOf(n)).customers.search({ projectId: project.id, q: someone(n).phone.slice(7) }),
     raw: (n) => {
-      const fragment = `%${someone(n).phone.slice(7)}%`
-      return byFragment.all(project.id, consultantOf(n).id, nowIso, fragment, fragment, fragment)
+      const last4 = someone(n).phone.slice(7)
+      return byFragment.all(
+        project.id,
+        project.id,
+        consultantOf(n).id,
+        nowIso,
+        `%${last4}%`,
+        project.id,
+        last4,
+      )
     },
   },
   {

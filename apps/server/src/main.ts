@@ -41,6 +41,7 @@ function sweep() {
   try {
     const cleared = sweepEndedProtection(database.db, deps.clock())
     if (cleared) log.info('protections ended', { cleared })
+    database.sqlite.pragma('optimize')
   } catch (error) {
     log.error('sweep failed', {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),

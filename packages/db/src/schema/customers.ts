@@ -62,6 +62,8 @@ export const customers = sqliteTable(
     index('customers_contact')
       .on(t.projectId, t.lastContactAt, t.id)
       .where(sql`${t.lastContactAt} is not null`),
+    // The last four digits (尾号): what people who see numbers masked search by.
+    index('customers_last4').on(t.projectId, sql`substr(${t.phone}, 8, 4)`),
     index('customers_name')
       .on(t.projectId, t.searchName)
       .where(sql`${t.searchName} is not null`),

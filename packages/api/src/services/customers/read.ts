@@ -158,7 +158,7 @@ export function listCustomers({ ctx, input }: { ctx: UserServiceContext; input: 
         input.due && !input.overdue
           ? and(isNotNull(customers.followUpDueOn), lte(customers.followUpDueOn, today))
           : undefined,
-        input.q ? searchCondition(ctx, input.q) : undefined,
+        input.q ? searchCondition(ctx, input.projectId, input.q) : undefined,
         after,
       ),
     )

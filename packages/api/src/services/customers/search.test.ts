@@ -141,6 +141,13 @@ describe('customers.search', () => {
       for (const middle of ['1234', '81234', '12345', '2345678', '13812']) {
         expect(await search(people[who], middle), middle).toEqual([])
       }
+      // What the mask shows finds them: the last four (尾号), 前三后四, and the mask itself.
+      for (const shown of ['5678', '1385678', '138****5678']) {
+        expect(
+          (await search(people[who], shown)).map((c) => c.id),
+          shown,
+        ).toEqual([customerId])
+      }
     },
   )
 

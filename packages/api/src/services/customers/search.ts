@@ -18,25 +18,35 @@ const LAST_4 = sql`substr(${customers.phone}, 8, 4)`
  * whole number, so digit-by-digit searches spell out nothing of the hidden middle; their own
  * protected customers they see whole, and match whole.
  */
-export function searchCondition(ctx: UserServiceContext, text: string): SQL {
+export function searchCondition(ctx: UserServiceContext, projectId: string, text: string): SQL {
   const me = ctx.actor.user
   const q = text.replace(/[\s-]/g, '')
   const full = normalizePhone(q)
   if (full) return eq(customers.phone, full)
   const masked = /^(1\d{2})\*{4}(\d{4})$/.exec(q)
-  if (masked) return and(sql`${FIRST_3} = ${masked[1]}`, sql`${LAST_4} = ${masked[2]}`)!
+  if (masked) return and(sql`${LAST_4} = ${masked[2]}`, sql`${FIRST_3} = ${masked[1]}`)!
   if (/^\d+$/.test(q)) {
     if (isManaging(me.role)) return contains(sql`${customers.phone}`, q)
-    const mineInFull = and(
+    const now = ctx.now.toISOString()
+    const mine = and(
       eq(customers.ownerId, me.id),
-      gt(customers.protectionEndsAt, ctx.now.toISOString()),
-    )
-    return or(
-      and(mineInFull, contains(sql`${customers.phone}`, q)),
-      contains(FIRST_3, q),
-      contains(LAST_4, q),
-      q.length === 7 ? sql`${FIRST_3} || ${LAST_4} = ${q}` : undefined,
+      gt(customers.protectionEndsAt, now),
+      contains(sql`${customers.phone}`, q),
     )!
+    // Only what a fragment this long can match. Short ones find enough at once; four digits (尾号,
+    // the usual search) and seven (前三后四) are the union of two index reads, written out because
+    // the planner would otherwise walk the whole project for the OR; longer ones can be only mine.
+    if (q.length <= 3) return or(mine, contains(FIRST_3, q), contains(LAST_4, q))!
+    if (q.length !== 4 && q.length !== 7) return mine
+    const shown =
+      q.length === 4
+        ? sql`substr(phone, 8, 4) = ${q}`
+        : sql`substr(phone, 8, 4) = ${q.slice(3)} and substr(phone, 1, 3) = ${q.slice(0, 3)}`
+    return sql`${customers.id} in (
+      select id from customers where project_id = ${projectId} and owner_id = ${me.id}
+        and protection_ends_at > ${now} and phone like ${`%${escapeLike(q)}%`} escape '\\'
+      union all
+      select id from customers where project_id = ${projectId} and ${shown})`
   }
   // The start of a name, as a range on the name index.
   const name = text.trim().toLowerCase()
@@ -64,7 +74,7 @@ export function searchCustomers({
       and(
         eq(customers.projectId, input.projectId),
         isNull(customers.erasedAt),
-        searchCondition(ctx, input.q),
+        searchCondition(ctx, input.projectId, input.q),
       ),
     )
     .limit(50)

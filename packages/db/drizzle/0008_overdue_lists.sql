@@ -1,2 +1,0 @@
-CREATE INDEX `customers_due` ON `customers` (`project_id`,`follow_up_due_on`,`id`) WHERE "customers"."owner_id" is not null and "customers"."follow_up_due_on" is not null;--> statement-breakpoint
-CREATE INDEX `customers_protection_due` ON `customers` (`protection_ends_at`) WHERE "customers"."owner_id" is not null and "customers"."follow_up_due_on" is not null;
