@@ -154,6 +154,55 @@ test.describe('a consultant on the phone', () => {
   })
 })
 
+test.describe('the owner at the desk', () => {
+  test.use({ viewport: { width: 1280, height: 800 } })
+
+  test('adds the customer’s other number and tags; a number another customer has is refused in words', async ({
+    page,
+    request,
+    allowFailedRequest,
+  }) => {
+    allowFailedRequest('customers.update')
+    const projectId = await signInApi(request, 'c4')
+    const phone = freshPhone()
+    const other = freshPhone()
+    const taken = freshPhone()
+    const { customerId } = await registerCustomer(request, projectId, phone, { surname: '孙', title: '先生' })
+    await registerCustomer(request, projectId, taken)
+
+    await signInAdmin(page, 'c4')
+    await page.goto(`/customers/${customerId}`)
+    await page.getByTestId('customer-edit').click()
+    const dialog = page.getByTestId('customer-edit-dialog')
+    await dialog.getByTestId('customer-edit-full-name').locator('input').fill('孙志强')
+    for (const [field, value] of [
+      ['customer-edit-phones', taken],
+      ['customer-edit-tags', '学区房'],
+    ] as const) {
+      await dialog.getByTestId(field).getByRole('button').click()
+      await dialog.getByTestId(field).locator('input').fill(value)
+      await dialog.getByTestId(field).locator('input').press('Enter')
+    }
+    await dialog.getByTestId('customer-edit-submit').click()
+    await expect(dialog.getByTestId('customer-edit-error')).toHaveText(
+      `号码 ${taken.slice(0, 3)}****${taken.slice(7)} 已是本项目另一位客户的号码，一个号码只能属于一位客户。`,
+    )
+
+    // The right number instead: saved, shown on the record, and a search by it finds the customer.
+    await dialog.getByTestId('customer-edit-phones').locator('.n-tag__close').first().click()
+    await dialog.getByTestId('customer-edit-phones').getByRole('button').click()
+    await dialog.getByTestId('customer-edit-phones').locator('input').fill(other)
+    await dialog.getByTestId('customer-edit-phones').locator('input').press('Enter')
+    await dialog.getByTestId('customer-edit-submit').click()
+    await expect(dialog).toBeHidden()
+    await expect(page.getByTestId('customer-name')).toHaveText('孙志强')
+    await expect(page.getByTestId('customer-record')).toContainText(other)
+    await expect(page.getByTestId('customer-record')).toContainText('学区房')
+    const found = await trpc<{ id: string }[]>(request, 'GET', 'customers.search', { projectId, q: other })
+    expect(found.map((c) => c.id)).toEqual([customerId])
+  })
+})
+
 test.describe('a manager at the desk', () => {
   test.use({ viewport: { width: 1280, height: 800 } })
 

@@ -485,6 +485,10 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     input: (f) => ({ projectId: f.projectA.id, phone: '13900000006', surname: '陈', kind: 'call' }),
     allowed: ['consultant'],
   },
+  'customers.update': {
+    input: (f) => ({ customerId: f.ownedCustomerId, tags: ['学区房'], notes: '想要三居' }),
+    allowed: ['consultant', ...MANAGING],
+  },
   'customers.followUp': {
     input: (f) => ({
       customerId: f.ownedCustomerId,

@@ -981,6 +981,14 @@ const en: Messages = {
     savedLate: 'Follow-up entered late; protected until {date}.',
     savedNoProtection: 'Follow-up logged.',
   },
+  customerEdit: {
+    open: 'Edit record',
+    title: 'Edit the customer’s record',
+    otherPhones: 'Other numbers',
+    otherPhonesHelp:
+      'The customer’s other mobile numbers: a visit or a search by any of them finds this customer. A number belongs to one customer.',
+    saved: 'The customer’s record is saved.',
+  },
   register: {
     open: 'Register a customer',
     title: 'Register a customer',

@@ -957,6 +957,13 @@ const zhCN = {
     savedLate: '已补录跟进（迟录），保护期至 {date}。',
     savedNoProtection: '已记录跟进。',
   },
+  customerEdit: {
+    open: '编辑资料',
+    title: '编辑客户资料',
+    otherPhones: '其他号码',
+    otherPhonesHelp: '客户的其他手机号：来访或搜索时同样能找到这位客户。一个号码只能属于一位客户。',
+    saved: '客户资料已保存。',
+  },
   register: {
     open: '登记客户',
     title: '登记客户',

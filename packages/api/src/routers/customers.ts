@@ -9,6 +9,7 @@ import {
   CustomerListInput,
   CustomerRegisterInput,
   CustomerSearchInput,
+  CustomerUpdateInput,
   FollowUpInput,
   DayCloseInput,
   EraseInput,
@@ -65,6 +66,7 @@ import {
 } from '../services/customers/import'
 import { answerSurvey, createSurvey, listSurveys, surveyResults } from '../services/customers/surveys'
 import { searchCustomers } from '../services/customers/search'
+import { updateCustomer } from '../services/customers/record'
 
 export const customersRouter = router({
   search: staffProcedure.input(CustomerSearchInput).query(searchCustomers),
@@ -72,6 +74,7 @@ export const customersRouter = router({
   list: staffProcedure.input(CustomerListInput).query(listCustomers),
   register: consultantProcedure.input(CustomerRegisterInput).mutation(registerCustomer),
   followUp: staffMemberProcedure.input(FollowUpInput).mutation(logFollowUp),
+  update: staffMemberProcedure.input(CustomerUpdateInput).mutation(updateCustomer),
   claim: consultantMemberProcedure.input(ClaimInput).mutation(claimCustomer),
   assign: managingProcedure.input(AssignInput).mutation(assignCustomers),
   reassignLeaving: managerProcedure.input(ReassignLeavingInput).mutation(reassignLeaving),

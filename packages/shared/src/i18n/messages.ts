@@ -202,6 +202,14 @@ export const MESSAGES = {
     'zh-CN': '这位客户正在案场接待或排队中，请在接待结束后再删除其资料。',
     en: 'This customer is being received or waiting right now; erase their data once the visit is over.',
   },
+  'customer.notYoursToEdit': {
+    'zh-CN': '只有客户的归属顾问、经理或总监可以修改这位客户的资料。',
+    en: 'Only the customer’s owner, a manager or a director can change this customer’s record.',
+  },
+  'customer.phoneTaken': {
+    'zh-CN': '号码 {phone} 已是本项目另一位客户的号码，一个号码只能属于一位客户。',
+    en: 'The number {phone} already belongs to another customer of this project; a number belongs to one customer.',
+  },
   'customer.erased': {
     'zh-CN': '这位客户的资料已按本人要求删除，不能再修改。',
     en: 'This customer’s data was erased at their request and cannot be changed.',

@@ -65,6 +65,22 @@ export type FollowUpInput = z.infer<typeof FollowUpInput>
 
 export const ClaimInput = z.object({ customerId: Id })
 
+/**
+ * What a customer's record says beside ownership: name, tags, notes and their other numbers. A field
+ * left out stays; `null` clears it. A number belongs to one customer per project.
+ */
+export const CustomerUpdateInput = z.object({
+  customerId: Id,
+  surname: Surname.nullable().optional(),
+  title: Title.nullable().optional(),
+  fullName: OptionalName(40).nullable().optional(),
+  tags: z.array(Name(12)).max(10).optional(),
+  notes: Text(1000).nullable().optional(),
+  addPhones: z.array(Phone).max(5).optional(),
+  removePhones: z.array(Phone).max(5).optional(),
+})
+export type CustomerUpdateInput = z.infer<typeof CustomerUpdateInput>
+
 export const AssignInput = z.object({
   customerIds: z.array(Id).min(1).max(500),
   consultantId: Id,

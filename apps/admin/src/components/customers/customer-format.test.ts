@@ -8,6 +8,7 @@ import {
   followUpTagType,
   followUpWords,
   happenedAtIso,
+  phoneChanges,
   protectionDaysLeft,
   telHref,
 } from './customer-format'
@@ -108,5 +109,17 @@ describe('the timeline in words', () => {
     )
     expect(activityHeadline(entry('ownership', null, { change: 'claimed', to: 'u2' }), t, names)).toBe('认领')
     expect(activityHeadline(entry('ownership', null, null), t, names)).toBe('归属变更')
+  })
+})
+
+describe('phoneChanges', () => {
+  it('sends only what changed, whatever spaces were typed', () => {
+    expect(phoneChanges(['13900139000'], ['139 0013 9000', '137-0013-7000'])).toEqual({
+      addPhones: ['13700137000'],
+    })
+    expect(phoneChanges(['13900139000', '13700137000'], ['13700137000'])).toEqual({
+      removePhones: ['13900139000'],
+    })
+    expect(phoneChanges(['13900139000'], ['13900139000'])).toEqual({})
   })
 })

@@ -96,3 +96,15 @@ export function activityHeadline(
   const to = typeof a.payload?.to === 'string' ? nameOf(a.payload.to) : null
   return to ? t(`customer.ownership.${change}`, { name: to }) : t(`customer.ownership.${change}Unnamed`)
 }
+
+/** The numbers to add and remove, from the other numbers before and as edited (spaces and dashes ignored). */
+export function phoneChanges(before: readonly string[], after: readonly string[]) {
+  const clean = (list: readonly string[]) => [
+    ...new Set(list.map((p) => p.replace(/[\s-]/g, '')).filter(Boolean)),
+  ]
+  const was = clean(before)
+  const now = clean(after)
+  const addPhones = now.filter((p) => !was.includes(p))
+  const removePhones = was.filter((p) => !now.includes(p))
+  return { ...(addPhones.length ? { addPhones } : {}), ...(removePhones.length ? { removePhones } : {}) }
+}

@@ -473,3 +473,52 @@ describe('the sweep of ended protections', () => {
     expect(row(lapsed.customerId).followUpDueOn).not.toBeNull()
   })
 })
+
+describe('customers.update', () => {
+  it('keeps name, tags, notes and other numbers, and search finds the customer by another number', async () => {
+    const { customerId } = await register(people.zhang, '13800138000', { surname: '王', title: '先生' })
+    const answer = await as(people.zhang).update({
+      customerId,
+      fullName: '王建国',
+      tags: ['学区房', '改善', '学区房'],
+      notes: '太太做决定',
+      addPhones: ['139 0013 9000'],
+    })
+    expect(answer.otherPhones).toEqual(['13900139000'])
+    expect(row(customerId)).toMatchObject({
+      fullName: '王建国',
+      searchName: '王建国',
+      tags: ['学区房', '改善'],
+      notes: '太太做决定',
+    })
+    expect(
+      (await as(people.zhang).search({ projectId: project.id, q: '13900139000' })).map((c) => c.id),
+    ).toEqual([customerId])
+    expect((await as(people.zhang).search({ projectId: project.id, q: '王建' })).map((c) => c.id)).toEqual([
+      customerId,
+    ])
+    expect(audits('customers.update')).toHaveLength(1)
+
+    await as(people.zhang).update({ customerId, removePhones: ['13900139000'], notes: null })
+    expect(row(customerId).notes).toBeNull()
+    expect((await as(people.zhang).get({ customerId })).otherPhones).toEqual([])
+  })
+
+  it('refuses a number another customer has, and someone who is not the owner, changing nothing', async () => {
+    const { customerId } = await register(people.zhang, '13800138000', { surname: '王', title: '先生' })
+    await register(people.li, '13900139000')
+    const taken = await failureOf(
+      as(people.zhang).update({ customerId, tags: ['改善'], addPhones: ['13700137000', '13900139000'] }),
+    )
+    expect(taken?.code).toBe('CONFLICT')
+    expect(sentenceOf(taken)).toBe('号码 139****9000 已是本项目另一位客户的号码，一个号码只能属于一位客户。')
+    expect((await as(people.zhang).get({ customerId })).otherPhones).toEqual([])
+    expect(row(customerId).tags ?? []).toEqual([])
+
+    const stranger = await failureOf(as(people.li).update({ customerId, notes: '我的' }))
+    expect(stranger?.code).toBe('FORBIDDEN')
+    expect(row(customerId).notes).toBeNull()
+    await as(people.manager).update({ customerId, notes: '经理备注' })
+    expect(row(customerId).notes).toBe('经理备注')
+  })
+})

@@ -1,5 +1,5 @@
 import { and, eq, gt, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
-import { customers, users } from '@anchang/db'
+import { customerPhones, customers, users } from '@anchang/db'
 import { isManaging, normalizePhone, protectedOwner } from '@anchang/shared'
 import type { UserServiceContext } from '../context'
 import { auditPhoneReads, displayName, phoneFor } from './book'
@@ -22,7 +22,15 @@ export function searchCondition(ctx: UserServiceContext, projectId: string, text
   const me = ctx.actor.user
   const q = text.replace(/[\s-]/g, '')
   const full = normalizePhone(q)
-  if (full) return eq(customers.phone, full)
+  if (full) {
+    // A customer's other number finds them too (one indexed probe decides which index the search reads).
+    const other = ctx.db
+      .select({ customerId: customerPhones.customerId })
+      .from(customerPhones)
+      .where(and(eq(customerPhones.projectId, projectId), eq(customerPhones.phone, full)))
+      .get()
+    return other ? eq(customers.id, other.customerId) : eq(customers.phone, full)
+  }
   const masked = /^(1\d{2})\*{4}(\d{4})$/.exec(q)
   if (masked) return and(sql`${LAST_4} = ${masked[2]}`, sql`${FIRST_3} = ${masked[1]}`)!
   if (/^\d+$/.test(q)) {
