@@ -68,6 +68,21 @@ function build(db: Db) {
          and follow_up_due_on < ? and protection_ends_at > ? limit 1`,
       )
       .pluck(),
+    /**
+     * The earliest unexpired report a visit's number meets (every check-in asks): by the whole
+     * number, or by its first 3 and last 4 digits, both on the reports' digits index.
+     */
+    reportByPhone: db.$client.prepare<
+      [string, string, string, string, string],
+      { id: string; channel: string }
+    >(
+      `select id, channel from channel_reports where project_id = ? and first3 = ? and last4 = ? and phone = ?
+       and status = 'valid' and expires_at > ? order by created_at limit 1`,
+    ),
+    reportByDigits: db.$client.prepare<[string, string, string, string], { id: string; channel: string }>(
+      `select id, channel from channel_reports where project_id = ? and first3 = ? and last4 = ?
+       and status = 'valid' and expires_at > ? order by created_at limit 1`,
+    ),
     insertCheckIn: insertAll(db, checkIns),
     insertEvent: insertAll(db, rotationEvents, ['id']),
     insertAudit: insertAll(db, auditLog, ['id']),

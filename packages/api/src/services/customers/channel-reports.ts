@@ -4,7 +4,7 @@
  * of a number, so matching by 前三后四 is a project setting, as is what a report made after the
  * customer's own first visit earns (到访为王 by default: nothing).
  */
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, sql } from 'drizzle-orm'
 import { activities, channelReports, checkIns, customers, newId, users, type Tx } from '@anchang/db'
 import {
   DomainError,
@@ -21,6 +21,7 @@ import { assertProjectAccess } from '../access'
 import { audit } from '../audit'
 import type { ServiceContext, UserServiceContext } from '../context'
 import type { ProjectConfig } from '../rotation/hub'
+import { prepared } from '../../prepared'
 import { configOf } from './book'
 
 const DAY_MS = 86_400_000
@@ -50,20 +51,15 @@ export function creditChannelReport(
   customerId: string,
   phone: string,
 ): string | null {
-  const report = tx
-    .select({ id: channelReports.id, channel: channelReports.channel })
-    .from(channelReports)
-    .where(
-      and(
-        matching(config, split(phone)),
-        eq(channelReports.status, 'valid'),
-        gt(channelReports.expiresAt, ctx.now.toISOString()),
-      ),
-    )
-    .orderBy(asc(channelReports.createdAt))
-    .get()
-  if (!report) return null
+  // On the kiosk's hot path: prepared once, not built per check-in.
+  const statements = prepared(ctx.db)
   const at = ctx.now.toISOString()
+  const { first3, last4 } = split(phone)
+  const report =
+    config.settings.ownership.channelReportMatch === 'first3last4'
+      ? statements.reportByDigits.get(config.id, first3, last4, at)
+      : statements.reportByPhone.get(config.id, first3, last4, phone, at)
+  if (!report) return null
   tx.update(channelReports)
     .set({ status: 'visited', statusAt: at, customerId })
     .where(eq(channelReports.id, report.id))
