@@ -39,6 +39,10 @@ const T = {
     'zh-CN': '{field}应为 11 位手机号，或前三位加后四位（如 138****5678）。',
     en: '{field} must be an 11-digit mobile number, or its first three and last four digits (138****5678).',
   },
+  '@priceOrder': {
+    'zh-CN': '{field}应把加价、折扣、立减三类各列一次，按生效的先后排列。',
+    en: '{field} must list surcharges, discounts and reductions once each, in the order they apply.',
+  },
   '@plainName': {
     'zh-CN': '{field}不能包含换行、控制字符或隐藏的文字方向符号。',
     en: '{field} must not contain line breaks, control characters or hidden text-direction marks.',
