@@ -425,6 +425,8 @@ const en: Messages = {
       },
       kiosk: {
         checkIn: 'Visitor check-in',
+        welcome: 'Kiosk recognised a returning number',
+        identify: 'Consultant PIN at the kiosk',
       },
       reception: {
         startCall: 'Register a call',
@@ -435,6 +437,7 @@ const en: Messages = {
       customers: {
         register: 'Register a customer',
         followUp: 'Log a follow-up',
+        update: 'Edit a customer’s record',
         claim: 'Claim a customer',
         assign: 'Assign customers',
         reassignLeaving: 'Hand over a leaving consultant’s customers',

@@ -417,6 +417,8 @@ const zhCN = {
       },
       kiosk: {
         checkIn: '到访登记',
+        welcome: '自助机识别老客户',
+        identify: '自助机输入顾问 PIN',
       },
       reception: {
         startCall: '来电登记',
@@ -427,6 +429,7 @@ const zhCN = {
       customers: {
         register: '登记客户',
         followUp: '记录跟进',
+        update: '修改客户资料',
         claim: '认领客户',
         assign: '分配客户',
         reassignLeaving: '离职交接',

@@ -43,6 +43,27 @@ async function untilDone(importId: string) {
 const book = () => world.rowCount('customers')
 
 describe('customers import', () => {
+  it('keeps one import per person: twenty started at once leave only the last, the others gone in words', async () => {
+    const starts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        world
+          .asUser(people.assistant)
+          .customers.importStart({ projectId: project.id, fileName: `${i}.xlsx`, size: 1000 }),
+      ),
+    )
+    const found = await Promise.all(starts.map((s) => failureOf(status(s.importId, people.assistant))))
+    expect(found.filter((f) => f === null)).toHaveLength(1)
+    expect(found.at(-1)).toBeNull()
+    expect(found[0]?.code).toBe('NOT_FOUND')
+    expect(sentenceOf(found[0]!)).toMatch(/导入/)
+    // Another person's import is theirs alone and stays.
+    const mine = await world
+      .asUser(people.manager)
+      .customers.importStart({ projectId: project.id, fileName: 'm.xlsx', size: 1000 })
+    expect(await failureOf(status(mine.importId))).toBeNull()
+    expect(await failureOf(status(starts.at(-1)!.importId, people.assistant))).toBeNull()
+  })
+
   it('previews the good rows and lists each bad one in words, writing nothing; the confirmed file goes in whole', async () => {
     const file = await oldBookXlsx([
       ['王建国', '138 1234 5678', 'B', '张伟', '网络', daysAgo(3), '看过 3 号楼'],

@@ -85,8 +85,14 @@ export class ImportJobs {
     this.maxRows = opts.maxRows ?? IMPORT_MAX_ROWS
   }
 
+  /**
+   * One import per person: a new one replaces the person's earlier one (never one still reading,
+   * checking or writing: `startImport` refuses then), so uploads started in a burst hold the memory
+   * of one file, not of each. Imports left idle are dropped too; none of them has written anything.
+   */
   add(job: ImportJob): void {
-    for (const [id, other] of this.jobs) if (job.touchedAt - other.touchedAt > IDLE_MS) this.jobs.delete(id)
+    for (const [id, other] of this.jobs)
+      if (other.userId === job.userId || job.touchedAt - other.touchedAt > IDLE_MS) this.jobs.delete(id)
     this.jobs.set(job.id, job)
   }
   get(id: string): ImportJob | undefined {

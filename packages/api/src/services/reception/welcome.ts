@@ -43,7 +43,8 @@ export function welcomeBack({
   ctx.db.transaction((tx) =>
     audit(tx, ctx, 'kiosk.welcome', {
       projectId: device.projectId,
-      input: { phone: input.phone, recognised: Boolean(customer), limited: !allowed },
+      // lookedUp: false when the project turned it off or this kiosk is past its limit.
+      input: { phone: input.phone, recognised: Boolean(customer), lookedUp: allowed },
     }),
   )
   return welcome
