@@ -262,7 +262,9 @@ describe('bad requests', () => {
       { code: 'BIG', name: '大', channels: ['网络'], padding: 'x'.repeat(70 * 1024) },
       { cookie },
     )
-    expect(expectFailure(big, 413, 'PAYLOAD_TOO_LARGE')).toBe('请求内容超过 64 KB，请精简后重试。')
+    expect(expectFailure(big, 413, 'PAYLOAD_TOO_LARGE')).toBe(
+      '请求内容太大（一般最多 64 KB，导入房源最多 2 MB），请精简或分批发送。',
+    )
     expect(tableCounts()).toEqual(before)
     const login = await mutate(
       'auth.login',
@@ -270,7 +272,7 @@ describe('bad requests', () => {
       { lang: 'en' },
     )
     expect(expectFailure(login, 413, 'PAYLOAD_TOO_LARGE')).toBe(
-      'The request is larger than 64 KB; send less and try again.',
+      'The request is too large (64 KB for most calls, 2 MB for a unit import); send less or in parts.',
     )
   })
 

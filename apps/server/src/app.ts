@@ -14,6 +14,11 @@ import { createRpcTransport, type RpcTransport } from './rpc'
 import { mountApps } from './static'
 
 export const MAX_BODY_BYTES = 64 * 1024
+/**
+ * The calls that carry a list by contract and may be larger, alone (never in a batch): a building's
+ * 5 000 units are about a megabyte of JSON.
+ */
+export const LARGE_BODY_BYTES: Readonly<Record<string, number>> = { 'units.import': 2 * 1024 * 1024 }
 
 function errorBody(key: MessageKey, locale: Locale | 'both', code: string): string {
   const message = locale === 'both' ? `${MESSAGES[key]['zh-CN']} ${MESSAGES[key].en}` : MESSAGES[key][locale]
@@ -34,6 +39,7 @@ export function createApp(deps: AppDeps, opts: { repoRoot?: string; trustProxy?:
   const trustProxy = opts.trustProxy ?? false
   const rpc = createRpcTransport(deps, {
     maxBodyBytes: MAX_BODY_BYTES,
+    largeBodyBytes: LARGE_BODY_BYTES,
     trustProxy,
     factsOf,
     makeContext: (req, res, method, connectionToken) => {

@@ -40,6 +40,8 @@ export interface TransportOptions {
   /** What every request was given first (request.ts): its language, above all, for refusals made before a context. */
   factsOf: (req: IncomingMessage) => RequestFacts
   maxBodyBytes: number
+  /** Single calls allowed a larger body than `maxBodyBytes`, by path. */
+  largeBodyBytes?: Readonly<Record<string, number>>
   trustProxy: boolean
 }
 
@@ -130,6 +132,7 @@ export interface RpcTransport {
 
 export function createRpcTransport(deps: AppDeps, opts: TransportOptions): RpcTransport {
   const { makeContext, factsOf, maxBodyBytes, trustProxy } = opts
+  const largeBodyBytes = new Map(Object.entries(opts.largeBodyBytes ?? {}))
   const streams = new Set<() => void>()
 
   /** A fault of ours is logged with its stack, which the client never sees; refusals are not faults. */
@@ -247,7 +250,8 @@ export function createRpcTransport(deps: AppDeps, opts: TransportOptions): RpcTr
     if (paths.length > MAX_BATCH_CALLS)
       throw requestError('BAD_REQUEST', 'request.batchTooLarge', { max: MAX_BATCH_CALLS })
     refuseCrossSite(req, trustProxy)
-    const text = method === 'GET' ? url.searchParams.get('input') : await readBody(req, maxBodyBytes)
+    const limit = (!batch && largeBodyBytes.get(rawPath)) || maxBodyBytes
+    const text = method === 'GET' ? url.searchParams.get('input') : await readBody(req, limit)
     const raw = parseJson(text)
 
     if (!batch) {

@@ -76,6 +76,17 @@ export interface AuthzFixture {
   surveyId: string
   /** The manager's import of a two-row spreadsheet, uploaded and checked, waiting to be confirmed. */
   importId: string
+  /** Units of project A: `free` is available, `spare` too (for a special-price request). */
+  units: { free: string; spare: string }
+  /** `people.consultant`'s subscription of `ownedCustomerId`, with its deposit received (`receiptNo`). */
+  dealId: string
+  receiptNo: string
+  /** A signed deal of `people.consultant`'s. */
+  signedDealId: string
+  /** A pending special-price request by `people.consultant` on `units.free`. */
+  specialId: string
+  /** A pending cancellation of a third deal, waiting for the director. */
+  changeId: string
 }
 
 const DAY_MS = 86_400_000
@@ -205,6 +216,13 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
     ],
   })
   const importId = await checkedImport(world, people.manager, projectA.id)
+  const sales = await dealsFixture(
+    world,
+    people,
+    projectA.id,
+    ownedCustomerId,
+    localDate(now, 'Asia/Shanghai'),
+  )
   if (
     yesterday.consultant?.id !== people.consultant.id ||
     received.consultant?.id !== receiver.id ||
@@ -241,6 +259,77 @@ export async function createAuthzFixture(): Promise<AuthzFixture> {
     reportId: report.reportId,
     surveyId: survey.surveyId,
     importId,
+    ...sales,
+  }
+}
+
+/** Five units and three deals of `owner`'s customer, each in the state a row of the matrix acts on. */
+async function dealsFixture(
+  world: TestWorld,
+  people: AuthzFixture['people'],
+  projectId: string,
+  customerId: string,
+  today: string,
+) {
+  const unit = (room: string) => ({
+    building: '1栋',
+    entrance: '1单元',
+    floor: Number(room.slice(0, -2)),
+    room,
+    layout: '三室两厅',
+    areaM2: 98.5,
+    listPriceFen: 300_000_000,
+  })
+  await world.asUser(people.manager).units.import({
+    projectId,
+    units: ['101', '102', '201', '202', '301'].map(unit),
+  })
+  const grid = await world.asUser(people.manager).units.grid({ projectId })
+  const id = (room: string) => grid.find((u) => u.room === room)!.unitId
+  const consultant = world.asUser(people.consultant)
+  const subscribe = (room: string) =>
+    consultant.deals.subscribe({
+      unitId: id(room),
+      customerId,
+      paymentMethod: 'full',
+      priceFen: 300_000_000,
+      depositFen: 5_000_000,
+      signBy: today,
+    })
+  const { dealId } = await subscribe('201')
+  const { receiptNo } = await world.asUser(people.assistant).payments.record({
+    dealId,
+    amountFen: 5_000_000,
+    method: 'transfer',
+    paidOn: today,
+    kind: 'deposit',
+  })
+  const { dealId: signedDealId } = await subscribe('202')
+  await consultant.deals.sign({
+    dealId: signedDealId,
+    contractNo: 'HT-0001',
+    schedule: [{ dueOn: today, amountFen: 300_000_000 }],
+  })
+  const { dealId: cancelling } = await subscribe('301')
+  const { changeId } = await consultant.deals.requestChange({
+    dealId: cancelling,
+    kind: 'cancel',
+    reason: '客户资金周转不开',
+  })
+  const { requestId: specialId } = await consultant.prices.requestSpecial({
+    unitId: id('101'),
+    customerId,
+    paymentMethod: 'full',
+    priceFen: 290_000_000,
+    reason: '老业主介绍，申请 9.7 折',
+  })
+  return {
+    units: { free: id('101'), spare: id('102') },
+    dealId,
+    receiptNo,
+    signedDealId,
+    specialId,
+    changeId,
   }
 }
 
@@ -584,6 +673,98 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
   'channelReports.invalidate': {
     input: (f) => ({ reportId: f.reportId, reason: '同一客户重复报备' }),
     allowed: MANAGING,
+  },
+
+  'units.import': {
+    input: (f) => ({
+      projectId: f.projectA.id,
+      units: [
+        {
+          building: '2栋',
+          entrance: '1单元',
+          floor: 1,
+          room: '101',
+          layout: '两室',
+          areaM2: 70,
+          listPriceFen: 1,
+        },
+      ],
+    }),
+    allowed: OFFICE,
+  },
+  'units.grid': { input: (f) => ({ projectId: f.projectA.id }), allowed: BOARD_READERS },
+  'units.onChange': { input: (f) => ({ projectId: f.projectA.id }), allowed: BOARD_READERS },
+  'units.display': { input: (f) => ({ projectId: f.projectA.id }), allowed: BOARD_READERS },
+  'units.get': { input: (f) => ({ unitId: f.units.free }), allowed: MEMBERS },
+  'units.setStatus': {
+    input: (f) => ({ unitId: f.units.spare, action: 'hold', reason: '开发商保留' }),
+    allowed: MANAGING,
+  },
+  'prices.quote': { input: (f) => ({ unitId: f.units.free, paymentMethod: 'mortgage' }), allowed: MEMBERS },
+  'prices.requestSpecial': {
+    input: (f) => ({
+      unitId: f.units.spare,
+      customerId: f.ownedCustomerId,
+      paymentMethod: 'mortgage',
+      priceFen: 100,
+      reason: '团购',
+    }),
+    allowed: ['consultant'],
+  },
+  'prices.decideSpecial': {
+    input: (f) => ({ requestId: f.specialId, approve: true }),
+    allowed: ['director'],
+  },
+  'prices.listSpecial': { input: (f) => ({ projectId: f.projectA.id }), allowed: MEMBERS },
+  'deals.subscribe': {
+    input: (f) => ({
+      unitId: f.units.free,
+      customerId: f.ownedCustomerId,
+      paymentMethod: 'full',
+      priceFen: 300_000_000,
+      depositFen: 0,
+      signBy: f.today,
+    }),
+    allowed: ['consultant'],
+  },
+  'deals.sign': {
+    input: (f) => ({
+      dealId: f.dealId,
+      contractNo: 'HT-0002',
+      schedule: [{ dueOn: f.today, amountFen: 300_000_000 }],
+    }),
+    allowed: [...OFFICE, 'consultant'],
+  },
+  'deals.permitBackdate': {
+    input: (f) => ({ dealId: f.dealId, signedOn: f.today, reason: '周六签的认购' }),
+    allowed: MANAGING,
+  },
+  'deals.onlineSign': {
+    input: (f) => ({ dealId: f.signedDealId, onlineSignRef: 'WQ2026-001', onlineSignOn: f.today }),
+    allowed: [...OFFICE, 'consultant'],
+  },
+  'deals.get': { input: (f) => ({ dealId: f.dealId }), allowed: MEMBERS },
+  'deals.list': { input: (f) => ({ projectId: f.projectA.id }), allowed: MEMBERS },
+  'deals.requestChange': {
+    input: (f) => ({ dealId: f.dealId, kind: 'forfeit', reason: '客户放弃认购' }),
+    allowed: [...OFFICE, 'consultant'],
+  },
+  'deals.decideChange': { input: (f) => ({ changeId: f.changeId, approve: true }), allowed: ['director'] },
+  'deals.pendingChanges': { input: (f) => ({ projectId: f.projectA.id }), allowed: MANAGING },
+  'payments.record': {
+    input: (f) => ({
+      dealId: f.dealId,
+      amountFen: 100,
+      method: 'cash',
+      paidOn: f.today,
+      kind: 'down_payment',
+    }),
+    allowed: OFFICE,
+  },
+  'receipts.get': { input: (f) => ({ projectId: f.projectA.id, receiptNo: f.receiptNo }), allowed: MEMBERS },
+  'receipts.void': {
+    input: (f) => ({ projectId: f.projectA.id, receiptNo: f.receiptNo, reason: '金额录错' }),
+    allowed: OFFICE,
   },
 }
 

@@ -6,6 +6,7 @@ import { DeviceTokens } from './services/auth/device-tokens'
 import { RotationHub } from './services/rotation/hub'
 import { WebhookDispatcher } from './services/notify/webhook'
 import { ImportJobs } from './services/customers/import'
+import { UnitFeed } from './services/units/feed'
 
 const MINUTE = 60_000
 /** Welcome-back lookups one kiosk may make in ten minutes. */
@@ -57,6 +58,7 @@ export function createDeps(opts: {
     webhooks: new WebhookDispatcher(opts.db, opts.log, () => deps.clock(), opts.postWebhook),
     devices: new DeviceTokens(opts.db),
     imports: new ImportJobs(),
+    units: new UnitFeed(),
   }
   return deps
 }

@@ -8,6 +8,8 @@ import { staffRouter } from './routers/staff'
 import { channelReportsRouter, customersRouter, dayCloseRouter, surveysRouter } from './routers/customers'
 import { kioskRouter, receptionRouter } from './routers/reception'
 import { rotationRouter } from './routers/rotation'
+import { unitsRouter } from './routers/units'
+import { dealsRouter, paymentsRouter, pricesRouter, receiptsRouter } from './routers/deals'
 
 export const appRouter = router({
   auth: authRouter,
@@ -22,6 +24,11 @@ export const appRouter = router({
   kiosk: kioskRouter,
   reception: receptionRouter,
   rotation: rotationRouter,
+  units: unitsRouter,
+  prices: pricesRouter,
+  deals: dealsRouter,
+  payments: paymentsRouter,
+  receipts: receiptsRouter,
 })
 
 export type AppRouter = typeof appRouter

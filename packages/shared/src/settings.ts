@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { BREAK_REASONS, DEFAULT_BREAK_KEEPS_PLACE } from './break-reasons'
+import { DEFAULT_PRICE_POLICY, PricePolicy } from './money/price-policy'
+import { PaymentPlan } from './money/payment-plan'
+import { UNIT_STATUSES } from './money/unit-status'
 
 export { BREAK_REASONS, type BreakReason } from './break-reasons'
 
@@ -55,9 +58,30 @@ export const OwnershipSettings = z.object({
 })
 export type OwnershipSettings = z.infer<typeof OwnershipSettings>
 
+const Colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: '@colour' })
+
+export const SalesSettings = z.object({
+  /** The lowest prices the office may quote without the director (price-policy.ts). */
+  pricePolicy: PricePolicy,
+  /** Days an approved special price may be used, from its approval. */
+  specialPriceValidDays: Days(90),
+  /** How many days before today a contract may be dated, with a manager's leave. */
+  backdateDays: z.number().int().min(0).max(31),
+  /** The signing deadline offered at subscription: this many days after it. */
+  signWithinDays: Days(90),
+  /** The payment-plan templates signing starts from. */
+  paymentPlans: z.array(PaymentPlan).max(20),
+  /** The grid's colour per status (no national standard: formats.md gives one system's defaults). */
+  unitColours: z.record(z.enum(UNIT_STATUSES), Colour),
+  /** The pre-sale permit (预售许可证) printed in the grid's title and on agreements. */
+  presalePermit: z.string().trim().max(60),
+})
+export type SalesSettings = z.infer<typeof SalesSettings>
+
 export const ProjectSettings = z.object({
   rotation: RotationSettings,
   ownership: OwnershipSettings,
+  sales: SalesSettings,
 })
 export type ProjectSettings = z.infer<typeof ProjectSettings>
 
@@ -81,6 +105,47 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
     unfinishedReceptionMinutes: 60,
     welcomeBack: true,
   },
+  sales: {
+    pricePolicy: DEFAULT_PRICE_POLICY,
+    specialPriceValidDays: 3,
+    backdateDays: 3,
+    signWithinDays: 7,
+    paymentPlans: [
+      {
+        name: '一次性付款',
+        paymentMethod: 'full',
+        rounding: 'yuan',
+        rows: [{ label: '全款', afterDays: 7, basisPoints: 10_000, depositCounts: true }],
+      },
+      {
+        name: '按揭（首付三成）',
+        paymentMethod: 'mortgage',
+        rounding: 'yuan',
+        rows: [
+          { label: '首付款', afterDays: 7, basisPoints: 3_000, depositCounts: true },
+          { label: '按揭贷款', afterDays: 60, basisPoints: 7_000, depositCounts: false },
+        ],
+      },
+      {
+        name: '分期（三期）',
+        paymentMethod: 'instalment',
+        rounding: 'yuan',
+        rows: [
+          { label: '首期', afterDays: 7, basisPoints: 4_000, depositCounts: true },
+          { label: '二期', afterDays: 90, basisPoints: 3_000, depositCounts: false },
+          { label: '尾款', afterDays: 180, basisPoints: 3_000, depositCounts: false },
+        ],
+      },
+    ],
+    unitColours: {
+      available: '#DDE8E8',
+      held: '#8DE4A6',
+      subscribed: '#00CCFF',
+      signed: '#E5C862',
+      withheld: '#B8B8B8',
+    },
+    presalePermit: '',
+  },
 }
 
 /** A partial update from the settings page: any subset of the fields above. */
@@ -89,6 +154,10 @@ export const ProjectSettingsPatch = z.object({
     .partial()
     .optional(),
   ownership: OwnershipSettings.extend({ followUpDays: OwnershipSettings.shape.followUpDays.partial() })
+    .partial()
+    .optional(),
+  // The policy and the plans are replaced whole: a rule list half-merged would be no one's policy.
+  sales: SalesSettings.extend({ unitColours: z.partialRecord(z.enum(UNIT_STATUSES), Colour) })
     .partial()
     .optional(),
 })
@@ -111,6 +180,11 @@ export function applySettingsPatch(base: ProjectSettings, patch: ProjectSettings
       ...base.ownership,
       ...patch.ownership,
       followUpDays: { ...base.ownership.followUpDays, ...patch.ownership?.followUpDays },
+    },
+    sales: {
+      ...base.sales,
+      ...patch.sales,
+      unitColours: { ...base.sales.unitColours, ...patch.sales?.unitColours },
     },
   }
 }

@@ -53,3 +53,9 @@ export function localDayRange(date: string, timeZone: string): { start: string; 
   }
   return { start: startOf(d).toISOString(), end: startOf(d + 1).toISOString() }
 }
+
+/** A calendar day `days` after `date` (`YYYY-MM-DD`, negative for before): no time zone involved. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}

@@ -11,6 +11,7 @@ import type { DeviceTokens } from './auth/device-tokens'
 import type { RotationHub } from './rotation/hub'
 import type { WebhookDispatcher } from './notify/webhook'
 import type { ImportJobs } from './customers/import'
+import type { UnitFeed } from './units/feed'
 
 export interface AppConfig {
   sessionIdleMinutes: number
@@ -41,6 +42,8 @@ export interface AppDeps {
   devices: DeviceTokens
   /** Spreadsheet imports under way (nothing of them is in the book until confirmed). */
   imports: ImportJobs
+  /** Every unit's change of status, to the grid screens of its project. */
+  units: UnitFeed
 }
 
 export interface SessionUser {

@@ -2,6 +2,20 @@ import { BREAK_REASON_LABELS } from '../break-reasons'
 import type { DeviceKind, Role } from '../enums'
 import type { Locale, LocalText } from './locale'
 import { VISIT_FIELDS } from '../customers/questionnaire'
+import {
+  PAYMENT_CHANNEL_LABELS,
+  PAYMENT_KIND_LABELS,
+  PAYMENT_METHOD_LABELS,
+  PRODUCT_LABELS,
+} from '../money/labels'
+
+/** The money fields whose choices have words (a payment's `kind` read before a device's). */
+const MONEY_VALUE_LABELS: Record<string, Record<string, LocalText>> = {
+  paymentMethod: PAYMENT_METHOD_LABELS,
+  product: PRODUCT_LABELS,
+  method: PAYMENT_CHANNEL_LABELS,
+  kind: PAYMENT_KIND_LABELS,
+}
 
 /** How each input field is named to a person, in the reader's language. */
 export const FIELD_LABELS: Record<string, LocalText> = {
@@ -16,7 +30,8 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   projectIds: { 'zh-CN': '所属项目', en: 'Projects' },
   userId: { 'zh-CN': '员工', en: 'Staff member' },
   deviceId: { 'zh-CN': '设备', en: 'Device' },
-  kind: { 'zh-CN': '设备类型', en: 'Device kind' },
+  // `kind` and `method` name a device's or a payment's kind, a follow-up's or a payment's method.
+  kind: { 'zh-CN': '类型', en: 'Kind' },
   code: { 'zh-CN': '编码', en: 'Code' },
   pairingCode: { 'zh-CN': '配对码', en: 'Pairing code' },
   timeZone: { 'zh-CN': '时区', en: 'Time zone' },
@@ -60,7 +75,7 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   notes: { 'zh-CN': '备注', en: 'Notes' },
   addPhones: { 'zh-CN': '新增号码', en: 'Numbers to add' },
   removePhones: { 'zh-CN': '移除号码', en: 'Numbers to remove' },
-  method: { 'zh-CN': '跟进方式', en: 'Follow-up method' },
+  method: { 'zh-CN': '方式', en: 'Method' },
   happenedAt: { 'zh-CN': '发生时间', en: 'When it happened' },
   nextFollowUpOn: { 'zh-CN': '下次跟进日期', en: 'Next follow-up' },
   conflictId: { 'zh-CN': '撞单记录', en: 'Conflict' },
@@ -77,6 +92,44 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   data: { 'zh-CN': '文件内容', en: 'File content' },
   importId: { 'zh-CN': '导入', en: 'Import' },
   index: { 'zh-CN': '分段序号', en: 'Part number' },
+  // units, deals and money
+  units: { 'zh-CN': '房源', en: 'Units' },
+  unitId: { 'zh-CN': '房源', en: 'Unit' },
+  building: { 'zh-CN': '楼栋', en: 'Building' },
+  entrance: { 'zh-CN': '单元', en: 'Entrance' },
+  floor: { 'zh-CN': '楼层', en: 'Floor' },
+  room: { 'zh-CN': '房号', en: 'Room' },
+  layout: { 'zh-CN': '户型', en: 'Layout' },
+  areaM2: { 'zh-CN': '面积（m²）', en: 'Area (m²)' },
+  listPriceFen: { 'zh-CN': '表价（分）', en: 'List price (fen)' },
+  product: { 'zh-CN': '业态', en: 'Product' },
+  orientation: { 'zh-CN': '朝向', en: 'Orientation' },
+  paymentMethod: { 'zh-CN': '付款方式', en: 'Payment method' },
+  priceFen: { 'zh-CN': '成交价（分）', en: 'Price (fen)' },
+  depositFen: { 'zh-CN': '定金（分）', en: 'Deposit (fen)' },
+  signBy: { 'zh-CN': '签约截止日期', en: 'Sign by' },
+  specialPriceRequestId: { 'zh-CN': '特价申请', en: 'Special-price request' },
+  requestId: { 'zh-CN': '特价申请', en: 'Special-price request' },
+  approve: { 'zh-CN': '审批结果', en: 'Decision' },
+  dealId: { 'zh-CN': '成交', en: 'Deal' },
+  contractNo: { 'zh-CN': '合同编号', en: 'Contract number' },
+  signedOn: { 'zh-CN': '签约日期', en: 'Signing date' },
+  schedule: { 'zh-CN': '付款计划', en: 'Payment schedule' },
+  dueOn: { 'zh-CN': '应付日期', en: 'Due date' },
+  amountFen: { 'zh-CN': '金额（分）', en: 'Amount (fen)' },
+  onlineSignRef: { 'zh-CN': '网签备案号', en: 'Online-signing reference' },
+  onlineSignOn: { 'zh-CN': '网签日期', en: 'Online-signing date' },
+  paidOn: { 'zh-CN': '收款日期', en: 'Payment date' },
+  receiptNo: { 'zh-CN': '收据编号', en: 'Receipt number' },
+  changeId: { 'zh-CN': '变更申请', en: 'Change request' },
+  sales: { 'zh-CN': '销售规则', en: 'Sales rules' },
+  pricePolicy: { 'zh-CN': '价格政策', en: 'Price policy' },
+  specialPriceValidDays: { 'zh-CN': '特价有效期（天）', en: 'Special price valid for (days)' },
+  backdateDays: { 'zh-CN': '最多倒签天数', en: 'Most days a contract may be dated back' },
+  signWithinDays: { 'zh-CN': '认购后签约期限（天）', en: 'Days from subscription to signing' },
+  paymentPlans: { 'zh-CN': '付款方式模板', en: 'Payment plans' },
+  unitColours: { 'zh-CN': '销控表颜色', en: 'Grid colours' },
+  presalePermit: { 'zh-CN': '预售许可证号', en: 'Pre-sale permit' },
   // project settings
   rotation: { 'zh-CN': '轮序规则', en: 'Rotation rules' },
   ownership: { 'zh-CN': '客户归属规则', en: 'Ownership rules' },
@@ -157,6 +210,8 @@ export function valueName(path: readonly PropertyKey[], value: unknown, locale: 
   const text = String(value)
   if (key === 'role') return ROLE_LABELS[text as Role]?.[locale] ?? text
   if (key === 'kind' && text in DEVICE_KIND_LABELS) return DEVICE_KIND_LABELS[text as DeviceKind][locale]
+  const money = MONEY_VALUE_LABELS[key ?? '']?.[text]
+  if (money) return money[locale]
   const field = VISIT_FIELDS.find((f) => f.key === key)
   return field?.choices?.find((c) => c.value === text)?.label[locale] ?? text
 }

@@ -15,8 +15,8 @@ export const MESSAGES = {
     en: 'There is no procedure called {path}; check the address.',
   },
   'request.tooLarge': {
-    'zh-CN': '请求内容超过 64 KB，请精简后重试。',
-    en: 'The request is larger than 64 KB; send less and try again.',
+    'zh-CN': '请求内容太大（一般最多 64 KB，导入房源最多 2 MB），请精简或分批发送。',
+    en: 'The request is too large (64 KB for most calls, 2 MB for a unit import); send less or in parts.',
   },
   'request.method': {
     'zh-CN': '{path} 不支持这种请求方式：查询用 GET，修改用 POST。',
@@ -389,6 +389,147 @@ export const MESSAGES = {
   'rotation.notYourAppeal': {
     'zh-CN': '只能就自己的接待提出申诉。',
     en: 'You can only appeal your own receptions.',
+  },
+  // from unit to money
+  'unit.notFound': { 'zh-CN': '找不到这套房源。', en: 'No such unit.' },
+  'unit.exists': {
+    'zh-CN': '房源 {unit} 已经存在（楼栋、单元和房号相同），整批未导入；请删去重复的行后再试。',
+    en: 'The unit {unit} already exists (same building, entrance and room); nothing was imported. Remove the repeated rows and try again.',
+  },
+  'unit.repeated': {
+    'zh-CN': '第 {row} 条和第 {first} 条是同一套房源（{unit}），整批未导入。',
+    en: 'Entries {first} and {row} are the same unit ({unit}); nothing was imported.',
+  },
+  'unit.notAvailable': {
+    'zh-CN': '房源 {unit} 现在是「{status}」，不能认购；请在销控表上另选一套。',
+    en: 'The unit {unit} is now “{status}” and cannot be subscribed; choose another on the grid.',
+  },
+  'unit.moveFrom': {
+    'zh-CN': '房源现在是「{status}」，不能{action}；只有「{allowed}」的房源可以。',
+    en: 'The unit is “{status}” and cannot be put to {action}; only a unit that is “{allowed}” can.',
+  },
+  'unit.moveRole': {
+    'zh-CN': '只有经理或总监可以{action}房源。',
+    en: 'Only a manager or a director can {action} a unit.',
+  },
+  'special.notFound': { 'zh-CN': '找不到这条特价申请。', en: 'No such special-price request.' },
+  'special.notNeeded': {
+    'zh-CN': '申请价格 {price} 不低于政策最低价 {quote}，无需特价审批，可直接认购。',
+    en: 'The price asked, {price}, is not below the policy’s lowest, {quote}; no approval is needed to subscribe at it.',
+  },
+  'special.notPending': {
+    'zh-CN': '这条特价申请已经处理过了（{status}）。',
+    en: 'This special-price request has already been decided ({status}).',
+  },
+  'special.unusable': {
+    'zh-CN': '这条特价{problem}，不能用于这次认购。',
+    en: 'This special price {problem} and cannot be used for this subscription.',
+  },
+  'special.pendingExists': {
+    'zh-CN': '这套房源已有一条为这位客户提出、尚待审批的特价申请。',
+    en: 'There is already a special-price request for this unit and customer waiting for a decision.',
+  },
+  'deal.notFound': { 'zh-CN': '找不到这笔成交。', en: 'No such deal.' },
+  'deal.notOwner': {
+    'zh-CN': '只有客户的归属顾问可以为这位客户认购；客户不在您名下时，请先认领或请经理分配。',
+    en: 'Only the customer’s owner can subscribe for this customer; claim the customer or ask a manager to assign them first.',
+  },
+  'deal.belowQuote': {
+    'zh-CN': '成交价 {price} 低于政策最低价 {quote}：请先提交特价申请，总监批准后再认购。',
+    en: 'The price {price} is below the policy’s lowest, {quote}: ask for a special price and subscribe once the director approves.',
+  },
+  'deal.priceNotSpecial': {
+    'zh-CN': '成交价 {price} 与批准的特价 {special} 不一致。',
+    en: 'The price {price} is not the approved special price {special}.',
+  },
+  'deal.depositAbovePrice': {
+    'zh-CN': '定金 {deposit} 不能高于成交价 {price}。',
+    en: 'The deposit {deposit} cannot be more than the price {price}.',
+  },
+  'deal.signByPast': {
+    'zh-CN': '签约截止日期 {signBy} 已经过去，请填写今天或以后的日期。',
+    en: 'The signing deadline {signBy} has passed; give today or a later day.',
+  },
+  'deal.notSubscribed': {
+    'zh-CN': '这笔成交现在是「{status}」，只有已认购的成交可以签约。',
+    en: 'This deal is “{status}”; only a subscribed deal can be signed.',
+  },
+  'deal.notYoursToSign': {
+    'zh-CN': '只有成交的置业顾问、销售助理、经理或总监可以签约。',
+    en: 'Only the deal’s consultant, an assistant, a manager or a director can sign it.',
+  },
+  'deal.contractTaken': {
+    'zh-CN': '合同编号 {contractNo} 在本项目已经用过，请核对合同上的编号。',
+    en: 'The contract number {contractNo} is already used in this project; check the number on the contract.',
+  },
+  'deal.scheduleSum': {
+    'zh-CN': '付款计划合计 {sum}，与成交价 {price} 不一致（相差 {diff}），请调整各期金额。',
+    en: 'The payment schedule adds up to {sum}, not the price {price} (off by {diff}); adjust the instalments.',
+  },
+  'deal.scheduleBeforeSubscription': {
+    'zh-CN': '付款计划第 {row} 期的日期 {dueOn} 早于认购日 {subscribedOn}。',
+    en: 'Instalment {row} is due on {dueOn}, before the subscription on {subscribedOn}.',
+  },
+  'deal.signedOnFuture': {
+    'zh-CN': '签约日期 {signedOn} 还没到，请填写今天或之前的日期。',
+    en: 'The signing date {signedOn} is in the future; give today or an earlier day.',
+  },
+  'deal.signedOnBeforeSubscription': {
+    'zh-CN': '签约日期 {signedOn} 早于认购日 {subscribedOn}。',
+    en: 'The signing date {signedOn} is before the subscription on {subscribedOn}.',
+  },
+  'deal.backdateTooFar': {
+    'zh-CN': '合同最多只能倒签 {days} 天（本项目设置），{signedOn} 超出了范围。',
+    en: 'A contract may be dated at most {days} days back (the project’s setting); {signedOn} is further.',
+  },
+  'deal.backdateNeedsPermission': {
+    'zh-CN': '签约日期 {signedOn} 早于今天，需要经理先批准倒签。',
+    en: 'The signing date {signedOn} is before today and needs a manager’s leave first.',
+  },
+  'deal.closed': {
+    'zh-CN': '这笔成交已经「{status}」，不能再办理。',
+    en: 'This deal is “{status}” and takes nothing more.',
+  },
+  'deal.notSigned': {
+    'zh-CN': '这笔成交还没有签约，不能登记网签。',
+    en: 'This deal is not signed yet; online signing cannot be recorded.',
+  },
+  'payment.overOwed': {
+    'zh-CN': '收款金额 {amount} 超过了尚欠的 {owed}。',
+    en: 'The amount {amount} is more than the {owed} still owed.',
+  },
+  'payment.paidOnFuture': {
+    'zh-CN': '收款日期 {paidOn} 还没到，请填写实际收款的日期。',
+    en: 'The payment date {paidOn} is in the future; give the day the money came in.',
+  },
+  'receipt.notFound': {
+    'zh-CN': '本项目没有编号为 {receiptNo} 的收据。',
+    en: 'This project has no receipt numbered {receiptNo}.',
+  },
+  'receipt.alreadyVoid': {
+    'zh-CN': '收据 {receiptNo} 已经作废，不能再次作废。',
+    en: 'The receipt {receiptNo} is already void and cannot be voided again.',
+  },
+  'change.notFound': { 'zh-CN': '找不到这条变更申请。', en: 'No such change request.' },
+  'change.notPending': {
+    'zh-CN': '这条变更申请已经处理过了。',
+    en: 'This change request has already been decided.',
+  },
+  'change.pendingExists': {
+    'zh-CN': '这笔成交已有一条待审批的变更申请，请等总监处理后再提。',
+    en: 'This deal already has a change waiting for the director; wait for the decision first.',
+  },
+  'change.notForStatus': {
+    'zh-CN': '「{status}」的成交不能{change}。',
+    en: 'A deal that is “{status}” cannot take {change}.',
+  },
+  'change.sameCustomer': {
+    'zh-CN': '更名后的客户与原客户相同。',
+    en: 'The new buyer is the same customer.',
+  },
+  'change.notYours': {
+    'zh-CN': '只有成交的置业顾问、销售助理、经理或总监可以申请变更。',
+    en: 'Only the deal’s consultant, an assistant, a manager or a director can ask for a change.',
   },
 } satisfies Record<string, LocalText>
 

@@ -42,7 +42,7 @@ describe('describeZodError', () => {
       '角色只能是：销售总监、销售经理、销售助理、置业顾问、渠道。',
     )
     expect(sentence(DevicePairInput, { projectId: 'p1', kind: 'tv', name: '屏' }, 'en')).toBe(
-      'Device kind must be one of: kiosk, board.',
+      'Kind must be one of: kiosk, board.',
     )
   })
 
@@ -60,7 +60,7 @@ describe('describeZodError', () => {
   it('names a field inside a list by the list', () => {
     expect(
       sentence(ProjectCreateInput, { code: 'DEMO', name: '示范', channels: ['网络', ''] }, 'zh-CN'),
-    ).toBe('来访渠道不能为空。')
+    ).toBe('第 2 条的来访渠道不能为空。')
   })
 
   it('says at most three things, each once', () => {

@@ -73,6 +73,22 @@ const T = {
     'zh-CN': '{field}不是有效的文件内容，请重新上传。',
     en: '{field} is not valid file content; upload again.',
   },
+  '@colour': {
+    'zh-CN': '{field}应为 # 加 6 位十六进制的颜色，例如 #DDE8E8。',
+    en: '{field} must be a colour as # and six hex digits, such as #DDE8E8.',
+  },
+  '@area': {
+    'zh-CN': '{field}应为不小于 0、不大于 100000 的平方米数，最多两位小数。',
+    en: '{field} must be square metres from 0 to 100,000, with at most two decimals.',
+  },
+  '@planRowDue': {
+    'zh-CN': '{field}：每一期要么写签约后的天数，要么写固定日期，只能选一种。',
+    en: '{field}: each instalment is due either some days after subscription or on a fixed date, not both.',
+  },
+  '@planRowAmount': {
+    'zh-CN': '{field}：每一期要么写比例，要么写金额，只能选一种。',
+    en: '{field}: each instalment is either a share of the price or an amount, not both.',
+  },
   '@reasonRequired': {
     'zh-CN': '请写明{field}：每次调整都要留下理由。',
     en: '{field} is required: every override must say why.',
@@ -100,13 +116,24 @@ export function configureZodMessages(): void {
 
 type Issue = z.core.$ZodIssue
 
+/**
+ * The field as the sentence names it: in a list (rows of an import, a schedule) with the entry's
+ * number counted from 1, so a person finds the row to fix (`第 3 条的面积`).
+ */
+function fieldOf(path: readonly PropertyKey[], locale: Locale): string {
+  const name = fieldName(path, locale)
+  const index = path.find((p): p is number => typeof p === 'number')
+  if (index === undefined) return name
+  return locale === 'en' ? `${name} (entry ${index + 1})` : `第 ${index + 1} 条的${name}`
+}
+
 function describeOutOfRange(issue: Issue, locale: Locale): string {
-  return fill(T.outOfRange[locale], { field: fieldName(issue.path, locale) })
+  return fill(T.outOfRange[locale], { field: fieldOf(issue.path, locale) })
 }
 
 export function describeIssue(issue: Issue, locale: Locale): string {
   const say = (t: LocalText, params: Record<string, string | number> = {}) =>
-    fill(t[locale], { field: fieldName(issue.path, locale), ...params })
+    fill(t[locale], { field: fieldOf(issue.path, locale), ...params })
   if (issue.message in T) return say(T[issue.message as keyof typeof T])
   switch (issue.code) {
     case 'invalid_type': {

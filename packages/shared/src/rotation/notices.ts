@@ -51,5 +51,51 @@ export type NoticePayload =
       grantedTurn: boolean
       at: string
     }
+  | {
+      /** To the project's directors: a consultant asks for a price below the policy. */
+      type: 'special_price_requested'
+      projectId: string
+      requestId: string
+      unit: string
+      priceFen: number
+      quoteFen: number
+      consultant: { id: string; name: string }
+      at: string
+    }
+  | {
+      /** To the consultant who asked: the director's decision on a special price. */
+      type: 'special_price_decided'
+      projectId: string
+      requestId: string
+      unit: string
+      priceFen: number
+      approved: boolean
+      note: string | null
+      validUntil: string | null
+      at: string
+    }
+  | {
+      /** To the project's directors: a change of a deal (退房, 换房, …) waits for a decision. */
+      type: 'deal_change_requested'
+      projectId: string
+      changeId: string
+      dealId: string
+      kind: 'cancel' | 'forfeit' | 'changeUnit' | 'rename' | 'changePrice'
+      unit: string
+      by: { id: string; name: string }
+      at: string
+    }
+  | {
+      /** To the deal's consultant and whoever asked: the director's decision on a change. */
+      type: 'deal_change_decided'
+      projectId: string
+      changeId: string
+      dealId: string
+      kind: 'cancel' | 'forfeit' | 'changeUnit' | 'rename' | 'changePrice'
+      unit: string
+      approved: boolean
+      note: string | null
+      at: string
+    }
 
 export type NoticeType = NoticePayload['type']

@@ -249,6 +249,7 @@ describe('projects.updateSettings', () => {
     expect(settings).toEqual({
       rotation: { ...DEFAULT_SETTINGS.rotation, undoWindowMinutes: 5, separateCallQueue: true },
       ownership: { ...DEFAULT_SETTINGS.ownership, protectionDays: 60 },
+      sales: DEFAULT_SETTINGS.sales,
     })
   })
 

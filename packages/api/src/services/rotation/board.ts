@@ -30,9 +30,11 @@ export async function* watchBoard({
   const hub = ctx.deps.rotation
   const relay = new EventEmitter()
   const stop = hub.onBoard(input.projectId, (board) => relay.emit('board', board))
+  // Listening starts before the first board is sent: a change meanwhile is not lost.
+  const boards = on(relay, 'board', { signal })
   try {
     yield hub.board(input.projectId, ctx.deps.clock())
-    for await (const [board] of on(relay, 'board', { signal })) yield board as BoardPayload
+    for await (const [board] of boards) yield board as BoardPayload
   } catch (error) {
     if (!(error instanceof Error && error.name === 'AbortError')) throw error
   } finally {

@@ -1,0 +1,123 @@
+import { eq } from 'drizzle-orm'
+import { deals, newId, specialPrices } from '@anchang/db'
+import { fail, protectedOwner, yuanText, type LocalText, type SubscribeInput } from '@anchang/shared'
+import { audit } from '../audit'
+import type { UserServiceContext } from '../context'
+import { configOf, loadCustomer, logActivity } from '../customers/book'
+import { loadUnit, unitLabel } from '../units/grid'
+import { moveUnit } from '../units/status'
+import { todayOf } from './deal'
+import { quoteFor, specialStatus } from './pricing'
+
+const SPECIAL_PROBLEMS = {
+  missing: { 'zh-CN': '不存在', en: 'does not exist' },
+  notApproved: { 'zh-CN': '尚未批准', en: 'is not approved' },
+  used: { 'zh-CN': '已经用过一次', en: 'has already been used' },
+  expired: { 'zh-CN': '已过有效期', en: 'has expired' },
+  otherDeal: { 'zh-CN': '是为另一套房源或另一位客户批准的', en: 'was approved for another unit or customer' },
+  otherMethod: { 'zh-CN': '是按另一种付款方式批准的', en: 'was approved for another payment method' },
+} satisfies Record<string, LocalText>
+
+/**
+ * CONTRACT.md `deals.subscribe` (认购). The customer's owner holds the unit for them at an agreed price:
+ * at or above the policy's lowest price, or at a special price the director approved for this unit and
+ * customer, used once. The unit becomes subscribed in the same transaction as the deal; of two
+ * subscriptions of one unit at the same instant, exactly one lands and the other is a `CONFLICT`. The
+ * deposit is owed, not paid: `payments.record` records it with its receipt.
+ */
+export function subscribe({ ctx, input }: { ctx: UserServiceContext; input: SubscribeInput }) {
+  const unit = loadUnit(ctx, ctx.db, input.unitId)
+  const customer = loadCustomer(ctx, input.customerId)
+  if (customer.projectId !== unit.projectId) fail('NOT_FOUND', 'customer.notFound')
+  if (customer.erasedAt) fail('CONFLICT', 'customer.erased')
+  const me = ctx.actor.user
+  if (protectedOwner(customer, ctx.now) !== me.id) fail('FORBIDDEN', 'deal.notOwner')
+  if (input.depositFen > input.priceFen)
+    fail('BAD_REQUEST', 'deal.depositAbovePrice', {
+      deposit: yuanText(input.depositFen),
+      price: yuanText(input.priceFen),
+    })
+  const today = todayOf(ctx, unit.projectId)
+  if (input.signBy < today) fail('BAD_REQUEST', 'deal.signByPast', { signBy: input.signBy })
+  const quote = quoteFor(ctx, unit, input.paymentMethod)
+  const dealId = newId(ctx.now.getTime())
+  const at = ctx.now.toISOString()
+  const moved = ctx.db.transaction((tx) => {
+    let specialId: string | null = null
+    if (input.priceFen < quote.priceFen) {
+      if (!input.specialPriceRequestId)
+        fail('BAD_REQUEST', 'deal.belowQuote', {
+          price: yuanText(input.priceFen),
+          quote: yuanText(quote.priceFen),
+        })
+      const special = tx
+        .select()
+        .from(specialPrices)
+        .where(eq(specialPrices.id, input.specialPriceRequestId))
+        .get()
+      const problem: keyof typeof SPECIAL_PROBLEMS | null = !special
+        ? 'missing'
+        : special.unitId !== unit.id || special.customerId !== customer.id
+          ? 'otherDeal'
+          : special.paymentMethod !== input.paymentMethod
+            ? 'otherMethod'
+            : special.status === 'used'
+              ? 'used'
+              : specialStatus(special, ctx.now) === 'expired'
+                ? 'expired'
+                : special.status !== 'approved'
+                  ? 'notApproved'
+                  : null
+      if (problem || !special)
+        fail('BAD_REQUEST', 'special.unusable', { problem: SPECIAL_PROBLEMS[problem ?? 'missing'] })
+      if (input.priceFen < special.priceFen)
+        fail('BAD_REQUEST', 'deal.priceNotSpecial', {
+          price: yuanText(input.priceFen),
+          special: yuanText(special.priceFen),
+        })
+      // Used once: the update names the status it expects, so a second use at the same instant finds none.
+      const used = tx
+        .update(specialPrices)
+        .set({ status: 'used', usedByDealId: dealId })
+        .where(eq(specialPrices.id, special.id))
+        .run()
+      if (!used.changes) fail('BAD_REQUEST', 'special.unusable', { problem: SPECIAL_PROBLEMS.used })
+      specialId = special.id
+    }
+    const gridUnit = moveUnit(tx, ctx, unit, 'subscribe', { role: me.role, userId: me.id, dealId })
+    tx.insert(deals)
+      .values({
+        id: dealId,
+        projectId: unit.projectId,
+        unitId: unit.id,
+        customerId: customer.id,
+        consultantId: me.id,
+        status: 'subscribed',
+        paymentMethod: input.paymentMethod,
+        priceFen: input.priceFen,
+        listPriceFen: unit.listPriceFen,
+        quoteFen: quote.priceFen,
+        areaCentiM2: unit.areaCentiM2,
+        depositFen: input.depositFen,
+        signBy: input.signBy,
+        specialPriceId: specialId,
+        subscribedAt: at,
+        subscribedOn: today,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run()
+    logActivity(tx, ctx, configOf(ctx, unit.projectId).timeZone, {
+      projectId: unit.projectId,
+      customerId: customer.id,
+      type: 'subscription',
+      happenedAt: ctx.now,
+      consultantId: me.id,
+      payload: { dealId, unit: unitLabel(unit), priceFen: input.priceFen },
+    })
+    audit(tx, ctx, 'deals.subscribe', { projectId: unit.projectId, input })
+    return gridUnit
+  })
+  ctx.deps.units.publish(unit.projectId, [moved])
+  return { dealId }
+}

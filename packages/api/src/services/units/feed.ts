@@ -1,0 +1,41 @@
+import { EventEmitter } from 'node:events'
+import type { UnitStatus } from '@anchang/shared'
+
+/** One unit as the grid shows it (CONTRACT.md `units.grid`), with the version its last change set. */
+export interface GridUnit {
+  unitId: string
+  building: string
+  entrance: string
+  floor: number
+  room: string
+  layout: string
+  areaM2: number
+  listPriceFen: number
+  product: 'residential' | 'commercial' | 'parking'
+  orientation: string | null
+  status: UnitStatus
+  version: number
+}
+
+/**
+ * The office's live inventory: every committed change of a unit's status goes to every grid screen of
+ * its project at once (CONTRACT.md: within a second; the benchmark holds it under 100 ms with 50
+ * screens). A change is published only after its transaction commits, so no screen shows a status the
+ * database then took back.
+ */
+export class UnitFeed {
+  private readonly emitter = new EventEmitter().setMaxListeners(0)
+
+  publish(projectId: string, units: readonly GridUnit[]): void {
+    if (units.length) this.emitter.emit(projectId, units)
+  }
+
+  on(projectId: string, listener: (units: readonly GridUnit[]) => void): () => void {
+    this.emitter.on(projectId, listener)
+    return () => this.emitter.off(projectId, listener)
+  }
+
+  listeners(projectId: string): number {
+    return this.emitter.listenerCount(projectId)
+  }
+}
