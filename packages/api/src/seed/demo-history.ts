@@ -20,6 +20,7 @@ import { registerCustomer, resolveConflict } from '../services/customers/ownersh
 import { kioskCheckIn, startCall } from '../services/reception/check-in'
 import { finishReception } from '../services/reception/finish'
 import { setBreak, signIn, signOut } from '../services/rotation/duty'
+import { DemoSales } from './demo-sales'
 
 const DAYS = 90
 const SURNAMES =
@@ -85,6 +86,8 @@ export async function seedDemoHistory(
     .all()
   const consultants = staff.filter((s) => s.role === 'consultant')
   const manager = staff.find((s) => s.role === 'manager') ?? staff[0]!
+  const director = staff.find((s) => s.role === 'director') ?? manager
+  const assistant = staff.find((s) => s.role === 'assistant') ?? manager
   const channels = (await import('../services/projects/read')).activeChannels(deps.db, project.id)
   const rnd = random(20260301)
   const kioskId = newId()
@@ -142,6 +145,14 @@ export async function seedDemoHistory(
       { type: 'device', device: { id: kioskId, kind: 'kiosk', projectId: project.id, name: '前台自助机' } },
       clock,
     )
+  // The sales draw on a random source of their own, so the office's days read as they always did.
+  const sales = new DemoSales(
+    deps,
+    project.id,
+    { director, manager, assistant },
+    random(20261202),
+    (person) => userCtx(person),
+  )
   const duty = (c: (typeof consultants)[number]) => ({
     ...userCtx(c),
     duty: { projectId: project.id, consultant: { id: c.id, name: c.name } },
@@ -196,6 +207,8 @@ export async function seedDemoHistory(
       const queue: Scheduled[] = []
       const schedule = (minutes: number, run: () => Promise<unknown>) =>
         queue.push({ time: at(date, minutes).getTime(), run })
+      if (d === DAYS) schedule(8 * 60 + 30, () => sales.open(date))
+      sales.day(date, schedule)
       const onDuty = consultants.filter(() => rnd.chance(0.88))
       onDuty.forEach((c, i) => schedule(8 * 60 + 50 + i * 2 + rnd.int(0, 15), () => signIn({ ctx: duty(c) })))
       // Lunch breaks keep the place; now and then someone steps out on a private errand and loses it.
@@ -247,7 +260,7 @@ export async function seedDemoHistory(
           const consultant = consultants.find((c) => c.id === row.consultantId)!
           const invalid = rnd.chance(0.15)
           const grade: Grade = rnd.pick(['A', 'B', 'B', 'C', 'C', 'C', 'D'])
-          await tryIt(() =>
+          const finished = await tryIt(() =>
             finishReception({
               ctx: userCtx(consultant),
               input: {
@@ -257,6 +270,7 @@ export async function seedDemoHistory(
               },
             }),
           )
+          if (finished && !invalid) sales.received(date, row.customerId, consultant, grade)
         })
       }
       // The partner reports a few numbers most days; some visit within the window, some never do.

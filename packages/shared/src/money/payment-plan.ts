@@ -49,32 +49,30 @@ export interface PlanTerms {
 }
 
 /**
- * The schedule for one deal: the rows in due order, amounts summing to the price exactly. A row the
- * deposit counts towards is due less the deposit (never below nothing); the remainder of rounding, and
- * whatever the shares leave, falls to the last row, so the schedule can never fail to add up.
+ * The schedule for one deal: the rows in due order, amounts summing to the price exactly. The deposit
+ * is part of the price: a row it counts towards (首付含定金) includes it, and the deposit paid is
+ * credited to that row; when no row counts it, the deposit is a row of its own, due on the day of
+ * subscription. A row never asks more than is left, and the last takes whatever the shares and
+ * the rounding leave, so the schedule cannot fail to add up.
  */
 export function scheduleFromPlan(plan: PaymentPlan, terms: PlanTerms): ScheduleRow[] {
   const unit = plan.rounding === 'yuan' ? 100 : 1
-  let depositLeft = terms.depositFen
-  const rows = plan.rows.map((row) => {
+  const ownDepositRow = terms.depositFen > 0 && !plan.rows.some((r) => r.depositCounts)
+  const rows: ScheduleRow[] = ownDepositRow
+    ? [{ label: '定金', dueOn: terms.subscribedOn, amountFen: terms.depositFen }]
+    : []
+  let left = terms.priceFen - (ownDepositRow ? terms.depositFen : 0)
+  plan.rows.forEach((row, i) => {
+    const last = i === plan.rows.length - 1
     const share =
       row.amountFen ?? Math.round((terms.priceFen * (row.basisPoints ?? 0)) / 10_000 / unit) * unit
-    let amountFen = share
-    if (row.depositCounts && depositLeft > 0) {
-      const credited = Math.min(depositLeft, amountFen)
-      amountFen -= credited
-      depositLeft -= credited
-    }
-    return {
+    const amountFen = last ? left : Math.min(share, left)
+    left -= amountFen
+    rows.push({
       label: row.label,
       dueOn: row.dueOn ?? addDays(terms.subscribedOn, row.afterDays ?? 0),
       amountFen,
-    }
+    })
   })
-  // What the schedule owes is the price less the deposit it already counted.
-  const owed = terms.priceFen - (terms.depositFen - depositLeft)
-  const before = rows.slice(0, -1).reduce((sum, r) => sum + r.amountFen, 0)
-  const last = rows.at(-1)!
-  last.amountFen = Math.max(0, owed - before)
   return rows.filter((r, i) => r.amountFen > 0 || i === rows.length - 1)
 }
