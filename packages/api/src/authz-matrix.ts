@@ -762,6 +762,27 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     allowed: OFFICE,
   },
   'receipts.get': { input: (f) => ({ projectId: f.projectA.id, receiptNo: f.receiptNo }), allowed: MEMBERS },
+  'paperwork.update': {
+    input: (f) => ({ dealId: f.signedDealId, step: 'titleDocs', doneOn: f.today, holder: '销售助理' }),
+    allowed: [...OFFICE, 'consultant'],
+  },
+  'paperwork.list': { input: (f) => ({ projectId: f.projectA.id }), allowed: MEMBERS },
+  'targets.set': {
+    input: (f) => ({
+      projectId: f.projectA.id,
+      month: f.today.slice(0, 7),
+      visits: 300,
+      subscriptions: 20,
+      signings: 15,
+      signingFen: 4_500_000_000,
+      collectionFen: 3_000_000_000,
+    }),
+    allowed: ['director'],
+  },
+  'targets.progress': {
+    input: (f) => ({ projectId: f.projectA.id, month: f.today.slice(0, 7) }),
+    allowed: MEMBERS,
+  },
   'receipts.void': {
     input: (f) => ({ projectId: f.projectA.id, receiptNo: f.receiptNo, reason: '金额录错' }),
     allowed: OFFICE,

@@ -9,7 +9,14 @@ import { channelReportsRouter, customersRouter, dayCloseRouter, surveysRouter } 
 import { kioskRouter, receptionRouter } from './routers/reception'
 import { rotationRouter } from './routers/rotation'
 import { unitsRouter } from './routers/units'
-import { dealsRouter, paymentsRouter, pricesRouter, receiptsRouter } from './routers/deals'
+import {
+  dealsRouter,
+  paperworkRouter,
+  paymentsRouter,
+  pricesRouter,
+  receiptsRouter,
+  targetsRouter,
+} from './routers/deals'
 
 export const appRouter = router({
   auth: authRouter,
@@ -29,6 +36,8 @@ export const appRouter = router({
   deals: dealsRouter,
   payments: paymentsRouter,
   receipts: receiptsRouter,
+  paperwork: paperworkRouter,
+  targets: targetsRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -3,6 +3,7 @@ import { BREAK_REASONS, DEFAULT_BREAK_KEEPS_PLACE } from './break-reasons'
 import { DEFAULT_PRICE_POLICY, PricePolicy } from './money/price-policy'
 import { PaymentPlan } from './money/payment-plan'
 import { UNIT_STATUSES } from './money/unit-status'
+import { DEFAULT_PAPERWORK_DAYS, PAPERWORK_STEPS } from './money/paperwork'
 
 export { BREAK_REASONS, type BreakReason } from './break-reasons'
 
@@ -75,6 +76,8 @@ export const SalesSettings = z.object({
   unitColours: z.record(z.enum(UNIT_STATUSES), Colour),
   /** The pre-sale permit (预售许可证) printed in the grid's title and on agreements. */
   presalePermit: z.string().trim().max(60),
+  /** Days after signing each step of the loan and title paperwork is due. */
+  paperworkDays: z.record(z.enum(PAPERWORK_STEPS), Days(365)),
 })
 export type SalesSettings = z.infer<typeof SalesSettings>
 
@@ -145,6 +148,7 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
       withheld: '#B8B8B8',
     },
     presalePermit: '',
+    paperworkDays: DEFAULT_PAPERWORK_DAYS,
   },
 }
 
@@ -157,7 +161,10 @@ export const ProjectSettingsPatch = z.object({
     .partial()
     .optional(),
   // The policy and the plans are replaced whole: a rule list half-merged would be no one's policy.
-  sales: SalesSettings.extend({ unitColours: z.partialRecord(z.enum(UNIT_STATUSES), Colour) })
+  sales: SalesSettings.extend({
+    unitColours: z.partialRecord(z.enum(UNIT_STATUSES), Colour),
+    paperworkDays: z.partialRecord(z.enum(PAPERWORK_STEPS), Days(365)),
+  })
     .partial()
     .optional(),
 })
@@ -185,6 +192,7 @@ export function applySettingsPatch(base: ProjectSettings, patch: ProjectSettings
       ...base.sales,
       ...patch.sales,
       unitColours: { ...base.sales.unitColours, ...patch.sales?.unitColours },
+      paperworkDays: { ...base.sales.paperworkDays, ...patch.sales?.paperworkDays },
     },
   }
 }

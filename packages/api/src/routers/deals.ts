@@ -5,6 +5,8 @@ import {
   DealIdInput,
   DealListInput,
   OnlineSignInput,
+  PaperworkListInput,
+  PaperworkUpdateInput,
   PaymentRecordInput,
   ProjectScoped,
   QuoteInput,
@@ -15,11 +17,14 @@ import {
   SpecialPriceListInput,
   SpecialPriceRequestInput,
   SubscribeInput,
+  TargetProgressInput,
+  TargetSetInput,
 } from '@anchang/shared'
 import {
   assistantProcedure,
   consultantMemberProcedure,
   directorOnlyProcedure,
+  directorProcedure,
   managerProcedure,
   managingProcedure,
   router,
@@ -32,6 +37,8 @@ import { decideSpecial, listSpecial, quote, requestSpecial } from '../services/d
 import { getDeal, listDeals } from '../services/deals/read'
 import { permitBackdate, recordOnlineSigning, sign } from '../services/deals/sign'
 import { subscribe } from '../services/deals/subscribe'
+import { listPaperwork, updatePaperwork } from '../services/deals/paperwork'
+import { setTarget, targetProgress } from '../services/deals/targets'
 
 export const pricesRouter = router({
   quote: staffMemberProcedure.input(QuoteInput).query(quote),
@@ -59,4 +66,14 @@ export const paymentsRouter = router({
 export const receiptsRouter = router({
   get: staffProcedure.input(ReceiptGetInput).query(getReceipt),
   void: assistantProcedure.input(ReceiptVoidInput).mutation(voidReceipt),
+})
+
+export const paperworkRouter = router({
+  update: staffMemberProcedure.input(PaperworkUpdateInput).mutation(updatePaperwork),
+  list: staffProcedure.input(PaperworkListInput).query(listPaperwork),
+})
+
+export const targetsRouter = router({
+  set: directorProcedure.input(TargetSetInput).mutation(setTarget),
+  progress: staffProcedure.input(TargetProgressInput).query(targetProgress),
 })

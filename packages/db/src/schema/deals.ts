@@ -145,6 +145,14 @@ export const deals = sqliteTable(
     closedAt: text('closed_at'),
     /** Kept in step with the valid receipts, in the same transaction: the lists read it. */
     paidFen: integer('paid_fen').notNull().default(0),
+    /**
+     * Who the sale counts for, in percent: the owner alone, or the owner and the stand-in whose duty
+     * reception it came from (the project's on-behalf share, DOMAIN.md "Customers and ownership").
+     */
+    credit: text('credit', { mode: 'json' })
+      .$type<{ consultantId: string; percent: number }[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -276,4 +284,25 @@ export const targets = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.month, t.consultantId] })],
+)
+
+/**
+ * The mortgage and title paperwork of a deal (按揭 / 产权): each step done on a day, with who holds the
+ * papers now. A step not done is due some days after signing (project settings); overdue ones are listed.
+ */
+export const dealPaperwork = sqliteTable(
+  'deal_paperwork',
+  {
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => deals.id),
+    step: text('step').notNull(),
+    doneOn: text('done_on'),
+    /** Who has the papers: a person, the bank, 客服部. */
+    holder: text('holder'),
+    note: text('note'),
+    updatedBy: text('updated_by').references(() => users.id),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dealId, t.step] })],
 )

@@ -106,6 +106,8 @@ export const receptions = sqliteTable(
   (t) => [
     index('receptions_day').on(t.projectId, t.date),
     index('receptions_consultant').on(t.consultantId, t.status),
+    // A customer's receptions, latest first: whose duty reception a sale came from.
+    index('receptions_customer').on(t.customerId, t.assignedAt),
   ],
 )
 

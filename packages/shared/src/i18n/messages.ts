@@ -531,6 +531,30 @@ export const MESSAGES = {
     'zh-CN': '只有成交的置业顾问、销售助理、经理或总监可以申请变更。',
     en: 'Only the deal’s consultant, an assistant, a manager or a director can ask for a change.',
   },
+  'paperwork.notSigned': {
+    'zh-CN': '成交签约后才能办理按揭和产权手续。',
+    en: 'Loan and title paperwork starts once the deal is signed.',
+  },
+  'paperwork.notForDeal': {
+    'zh-CN': '这笔成交不是按揭付款，没有「{step}」这一步。',
+    en: 'This deal is not on a mortgage and has no step “{step}”.',
+  },
+  'paperwork.previousFirst': {
+    'zh-CN': '请先办完「{previous}」，再登记「{step}」。',
+    en: 'Record “{previous}” before “{step}”.',
+  },
+  'paperwork.nextDone': {
+    'zh-CN': '「{next}」已经登记，不能撤销之前的「{step}」。',
+    en: '“{next}” is already recorded; “{step}” before it cannot be taken back.',
+  },
+  'paperwork.doneOnOutside': {
+    'zh-CN': '办理日期 {doneOn} 应在签约日 {signedOn} 和今天之间。',
+    en: 'The date {doneOn} must fall between the signing on {signedOn} and today.',
+  },
+  'target.notConsultant': {
+    'zh-CN': '只能为本项目的置业顾问设置个人指标。',
+    en: 'A personal target is for a consultant of this project.',
+  },
 } satisfies Record<string, LocalText>
 
 export type MessageKey = keyof typeof MESSAGES

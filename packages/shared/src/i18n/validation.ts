@@ -73,6 +73,10 @@ const T = {
     'zh-CN': '{field}不是有效的文件内容，请重新上传。',
     en: '{field} is not valid file content; upload again.',
   },
+  '@month': {
+    'zh-CN': '{field}应为 YYYY-MM 格式的月份，例如 2026-03。',
+    en: '{field} must be a month as YYYY-MM, such as 2026-03.',
+  },
   '@colour': {
     'zh-CN': '{field}应为 # 加 6 位十六进制的颜色，例如 #DDE8E8。',
     en: '{field} must be a colour as # and six hex digits, such as #DDE8E8.',

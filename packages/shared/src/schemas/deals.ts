@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MAX_FEN } from '../money/words'
 import { PAYMENT_METHODS, PRODUCT_TYPES } from '../money/price-policy'
+import { PAPERWORK_STEPS } from '../money/paperwork'
 import { Id, IsoDate, Name, ProjectId, RequiredText, Text } from './common'
 
 /** Money: whole fen, from nothing to 10¹² fen (CONTRACT.md "From unit to money"). */
@@ -174,3 +175,34 @@ export const ReceiptGetInput = z.object({ projectId: ProjectId, receiptNo: Recei
 export type ReceiptGetInput = z.infer<typeof ReceiptGetInput>
 export const ReceiptVoidInput = z.object({ projectId: ProjectId, receiptNo: ReceiptNo, reason: Reason })
 export type ReceiptVoidInput = z.infer<typeof ReceiptVoidInput>
+
+/** A month as `YYYY-MM`. */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '@month' })
+const Count = z.number().int().min(0).max(100_000)
+
+/** The director's monthly target, for the project or (with `consultantId`) for one consultant. */
+export const TargetSetInput = z.object({
+  projectId: ProjectId,
+  month: Month,
+  consultantId: Id.optional(),
+  visits: Count,
+  subscriptions: Count,
+  signings: Count,
+  signingFen: Fen,
+  collectionFen: Fen,
+})
+export type TargetSetInput = z.infer<typeof TargetSetInput>
+export const TargetProgressInput = z.object({ projectId: ProjectId, month: Month })
+export type TargetProgressInput = z.infer<typeof TargetProgressInput>
+
+export const PaperworkUpdateInput = z.object({
+  dealId: Id,
+  step: z.enum(PAPERWORK_STEPS),
+  /** The day the step was done; null takes it back (entered by mistake). */
+  doneOn: IsoDate.nullable(),
+  holder: Name(40).optional(),
+  note: Text(200).optional(),
+})
+export type PaperworkUpdateInput = z.infer<typeof PaperworkUpdateInput>
+export const PaperworkListInput = z.object({ projectId: ProjectId, overdue: z.boolean().default(true) })
+export type PaperworkListInput = z.infer<typeof PaperworkListInput>

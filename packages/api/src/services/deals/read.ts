@@ -5,6 +5,7 @@ import type { UserServiceContext } from '../context'
 import { displayName, namesOf } from '../customers/book'
 import { unitLabel } from '../units/grid'
 import { loadDeal, todayOf } from './deal'
+import { paperworkOf } from './paperwork'
 
 /**
  * What a schedule says is due by a day, against what was paid: the arrears (欠款) are what fell due
@@ -44,6 +45,7 @@ export function getDeal({ ctx, input }: { ctx: UserServiceContext; input: { deal
     .all()
   const names = namesOf(ctx.db, [
     deal.consultantId,
+    ...deal.credit.map((c) => c.consultantId),
     deal.backdateBy,
     ...changes.flatMap((c) => [c.requestedBy, c.decidedBy]),
   ])
@@ -58,6 +60,7 @@ export function getDeal({ ctx, input }: { ctx: UserServiceContext; input: { deal
     customerName: displayName(customer),
     consultantId: deal.consultantId,
     consultantName: names.get(deal.consultantId) ?? '',
+    credit: deal.credit.map((c) => ({ ...c, name: names.get(c.consultantId) ?? '' })),
     status: deal.status,
     paymentMethod: deal.paymentMethod,
     listPriceFen: deal.listPriceFen,
@@ -78,6 +81,7 @@ export function getDeal({ ctx, input }: { ctx: UserServiceContext; input: { deal
     onlineSignRef: deal.onlineSignRef,
     onlineSignOn: deal.onlineSignOn,
     schedule: schedule.map((r) => ({ seq: r.seq, label: r.label, dueOn: r.dueOn, amountFen: r.amountFen })),
+    paperwork: paperworkOf(ctx, deal),
     payments: paid.map((p) => ({
       paymentId: p.id,
       receiptNo: p.receiptNo,

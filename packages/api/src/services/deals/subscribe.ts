@@ -1,6 +1,13 @@
-import { eq } from 'drizzle-orm'
-import { deals, newId, specialPrices } from '@anchang/db'
-import { fail, protectedOwner, yuanText, type LocalText, type SubscribeInput } from '@anchang/shared'
+import { and, desc, eq } from 'drizzle-orm'
+import { deals, newId, receptions, specialPrices, type Tx } from '@anchang/db'
+import {
+  creditSplit,
+  fail,
+  protectedOwner,
+  yuanText,
+  type LocalText,
+  type SubscribeInput,
+} from '@anchang/shared'
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
 import { configOf, loadCustomer, logActivity } from '../customers/book'
@@ -17,6 +24,20 @@ const SPECIAL_PROBLEMS = {
   otherDeal: { 'zh-CN': '是为另一套房源或另一位客户批准的', en: 'was approved for another unit or customer' },
   otherMethod: { 'zh-CN': '是按另一种付款方式批准的', en: 'was approved for another payment method' },
 } satisfies Record<string, LocalText>
+
+/**
+ * The stand-in whose duty reception on the owner's behalf (代接) the sale came from: the customer's
+ * latest valid visit, when someone else received it for the owner.
+ */
+function standInFor(tx: Tx, customerId: string, ownerId: string): string | null {
+  const last = tx
+    .select({ consultantId: receptions.consultantId, onBehalfOf: receptions.onBehalfOf })
+    .from(receptions)
+    .where(and(eq(receptions.customerId, customerId), eq(receptions.result, 'valid')))
+    .orderBy(desc(receptions.assignedAt))
+    .get()
+  return last?.onBehalfOf === ownerId && last.consultantId !== ownerId ? last.consultantId : null
+}
 
 /**
  * CONTRACT.md `deals.subscribe` (认购). The customer's owner holds the unit for them at an agreed price:
@@ -101,6 +122,11 @@ export function subscribe({ ctx, input }: { ctx: UserServiceContext; input: Subs
         depositFen: input.depositFen,
         signBy: input.signBy,
         specialPriceId: specialId,
+        credit: creditSplit(
+          me.id,
+          standInFor(tx, customer.id, me.id),
+          configOf(ctx, unit.projectId).settings.ownership.onBehalfOwnerSharePercent,
+        ),
         subscribedAt: at,
         subscribedOn: today,
         createdAt: at,
