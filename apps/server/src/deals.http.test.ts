@@ -59,6 +59,15 @@ describe('units and deals over HTTP', () => {
   it('lets exactly one of two subscriptions of one unit at the same instant win, and shows it live', async () => {
     const made = await mutate('units.import', { projectId, units: [unitRow('1栋', 0)] }, 'manager')
     expect(made.status, made.text).toBe(200)
+    // The 5 000 units go zipped to a client that takes it, and read back the same.
+    const whole = await fetch(
+      `${on.url}/trpc/units.grid?input=${encodeURIComponent(JSON.stringify({ projectId, building: '9栋' }))}`,
+      {
+        headers: { cookie: cookies.c1!, 'accept-encoding': 'gzip' },
+      },
+    )
+    expect(whole.headers.get('content-encoding')).toBe('gzip')
+    expect(((await whole.json()) as { result: { data: unknown[] } }).result.data).toHaveLength(5_000)
     const grid = await query('units.grid', { projectId, building: '1栋' }, 'c1')
     const unitId: string = grid.body.result.data[0].unitId
     const [mine, yours] = [await customerOf('c1', '13800000001'), await customerOf('c2', '13800000002')]

@@ -5,6 +5,7 @@
  * costs more than a check-in's own work (bench/checkin.ts measures both).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { gzipSync } from 'node:zlib'
 import { TRPCError, getTRPCErrorFromUnknown } from '@trpc/server'
 import {
   appRouter,
@@ -118,7 +119,22 @@ function serializeOnce(value: unknown): string {
   return json
 }
 
+/** Answers this long go gzipped to a client that takes it: a 3 000-unit grid is 740 KB, 75 KB zipped. */
+const COMPRESS_FROM = 32 * 1024
+
 function sendJson(res: ServerResponse, status: number, body: string): void {
+  const accepts = String(res.req?.headers['accept-encoding'] ?? '')
+  if (body.length >= COMPRESS_FROM && /\bgzip\b/.test(accepts)) {
+    // Level 4: most of the saving for a fraction of the CPU of the default.
+    const zipped = gzipSync(body, { level: 4 })
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+      vary: 'accept-encoding',
+    })
+    res.end(zipped)
+    return
+  }
   res.writeHead(status, { 'content-type': 'application/json' })
   res.end(body)
 }

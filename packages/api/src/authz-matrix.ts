@@ -762,6 +762,7 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     allowed: OFFICE,
   },
   'receipts.get': { input: (f) => ({ projectId: f.projectA.id, receiptNo: f.receiptNo }), allowed: MEMBERS },
+  'deals.remind': { input: (f) => ({ dealId: f.signedDealId, note: '首期款已逾期' }), allowed: OFFICE },
   'paperwork.update': {
     input: (f) => ({ dealId: f.signedDealId, step: 'titleDocs', doneOn: f.today, holder: '销售助理' }),
     allowed: [...OFFICE, 'consultant'],

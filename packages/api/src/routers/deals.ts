@@ -10,6 +10,7 @@ import {
   PaymentRecordInput,
   ProjectScoped,
   QuoteInput,
+  RemindInput,
   ReceiptGetInput,
   ReceiptVoidInput,
   SignInput,
@@ -34,7 +35,7 @@ import {
 import { decideChange, pendingChanges, requestChange } from '../services/deals/changes'
 import { getReceipt, recordPayment, voidReceipt } from '../services/deals/payments'
 import { decideSpecial, listSpecial, quote, requestSpecial } from '../services/deals/pricing'
-import { getDeal, listDeals } from '../services/deals/read'
+import { getDeal, listDeals, remindPayment } from '../services/deals/read'
 import { permitBackdate, recordOnlineSigning, sign } from '../services/deals/sign'
 import { subscribe } from '../services/deals/subscribe'
 import { listPaperwork, updatePaperwork } from '../services/deals/paperwork'
@@ -57,6 +58,7 @@ export const dealsRouter = router({
   requestChange: staffMemberProcedure.input(DealChangeRequestInput).mutation(requestChange),
   decideChange: directorOnlyProcedure.input(DealChangeDecideInput).mutation(decideChange),
   pendingChanges: managerProcedure.input(ProjectScoped).query(pendingChanges),
+  remind: staffMemberProcedure.input(RemindInput).mutation(remindPayment),
 })
 
 export const paymentsRouter = router({

@@ -243,14 +243,20 @@ export const dealChanges = sqliteTable(
       .notNull()
       .references(() => deals.id),
     kind: text('kind').$type<DealChangeKind>().notNull(),
-    status: text('status').$type<'pending' | 'approved' | 'rejected'>().notNull(),
+    /** `undone`: an approved change taken back by a later, approved `undo`. */
+    status: text('status').$type<'pending' | 'approved' | 'rejected' | 'undone'>().notNull(),
     reason: text('reason').notNull(),
-    /** What the change asks: the new unit and price, the new buyer, the new price. */
+    /** What the change asks: the new unit and price, the new buyer, the new price, the change to undo. */
     details: text('details', { mode: 'json' })
-      .$type<{ unitId?: string; priceFen?: number; customerId?: string }>()
+      .$type<{ unitId?: string; priceFen?: number; customerId?: string; changeId?: string }>()
       .notNull(),
     /** The deal as it was before an approved change: what undoing it restores. */
-    before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
+    before: text('before', { mode: 'json' }).$type<{
+      unitId: string
+      priceFen: number
+      customerId: string
+      status: DealStatus
+    }>(),
     requestedBy: text('requested_by')
       .notNull()
       .references(() => users.id),

@@ -494,6 +494,10 @@ export const MESSAGES = {
     'zh-CN': '这笔成交还没有签约，不能登记网签。',
     en: 'This deal is not signed yet; online signing cannot be recorded.',
   },
+  'deal.nothingDue': {
+    'zh-CN': '这笔成交目前没有到期未付的款项，无需催款。',
+    en: 'Nothing on this deal is due and unpaid; there is nothing to chase.',
+  },
   'payment.overOwed': {
     'zh-CN': '收款金额 {amount} 超过了尚欠的 {owed}。',
     en: 'The amount {amount} is more than the {owed} still owed.',
@@ -522,6 +526,10 @@ export const MESSAGES = {
   'change.notForStatus': {
     'zh-CN': '「{status}」的成交不能{change}。',
     en: 'A deal that is “{status}” cannot take {change}.',
+  },
+  'change.undoLatestOnly': {
+    'zh-CN': '只能撤销这笔成交最近一次已批准的变更。',
+    en: 'Only the deal’s latest approved change can be undone.',
   },
   'change.sameCustomer': {
     'zh-CN': '更名后的客户与原客户相同。',

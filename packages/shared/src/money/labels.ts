@@ -54,6 +54,7 @@ export const DEAL_CHANGE_LABELS: Record<DealChangeKind, LocalText> = {
   changeUnit: { 'zh-CN': '换房', en: 'change of unit' },
   rename: { 'zh-CN': '更名', en: 'change of buyer' },
   changePrice: { 'zh-CN': '调价', en: 'price change' },
+  undo: { 'zh-CN': '撤销变更', en: 'undoing a change' },
 }
 
 export const PAYMENT_CHANNEL_LABELS: Record<PaymentChannel, LocalText> = {

@@ -13,8 +13,10 @@ describe('unit status', () => {
     expect(unitMove('subscribed', 'subscribe', 'consultant')).toEqual({
       ok: false,
       problem: 'notFromHere',
-      allowedFrom: ['available', 'held'],
+      allowedFrom: ['available'],
     })
+    // A unit held back is not for sale until a manager releases it (CONTRACT.md: not available → CONFLICT).
+    expect(unitMove('held', 'subscribe', 'consultant')).toMatchObject({ ok: false, problem: 'notFromHere' })
     expect(unitMove('signed', 'withhold', 'director')).toMatchObject({ ok: false, problem: 'notFromHere' })
     expect(unitMove('signed', 'cancelSigning', 'consultant')).toMatchObject({
       ok: false,

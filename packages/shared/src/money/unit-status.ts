@@ -29,8 +29,9 @@ export const UNIT_MOVES: Record<
   // 保留: kept back for a customer while they decide; the floor's managers decide.
   hold: { from: ['available'], to: 'held', by: MANAGING },
   release: { from: ['held'], to: 'available', by: MANAGING },
-  // 认购: the owner consultant, from a free unit or one held (for their customer: the verb checks whose).
-  subscribe: { from: ['available', 'held'], to: 'subscribed', by: ['consultant', ...MANAGING] },
+  // 认购: the owner consultant, from a free unit only (CONTRACT.md: anything else is a CONFLICT); a
+  // unit held back is released by a manager first.
+  subscribe: { from: ['available'], to: 'subscribed', by: ['consultant', ...MANAGING] },
   // 签约: the consultant or the assistant who enters the contract.
   sign: { from: ['subscribed'], to: 'signed', by: ['consultant', 'assistant', ...MANAGING] },
   // 退订 and 退房 need a manager's or director's approval, and the deal's history stays.

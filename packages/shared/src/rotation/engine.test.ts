@@ -6,6 +6,9 @@ import { applyEvent, cloneRotationState, initialRotationState, replayRotation } 
 import { boardView } from './board'
 import type { Decision, RotationEvent, RotationEventInput, RotationState } from './types'
 
+/** Hundreds of generated days each: seconds on a busy two-core machine, far from the 5 s default. */
+const PROPERTY_TIMEOUT_MS = 60_000
+
 const base = DEFAULT_SETTINGS.rotation
 const T0 = Date.parse('2026-03-02T01:00:00.000Z')
 const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString()
@@ -433,88 +436,108 @@ function assertInvariants(state: RotationState, everBlocked: ReadonlySet<string>
 
 describe('rotation engine: properties', () => {
   let checkInsSeen = 0
-  it('gives every check-in exactly one outcome and never two open receptions to one consultant', () => {
-    fc.assert(
-      fc.property(fc.array(opArb, { minLength: 30, maxLength: 120, size: 'max' }), (ops) => {
-        const { outcomes } = drive(ops)
-        for (const count of outcomes.values()) expect(count).toBe(1)
-        checkInsSeen += outcomes.size
-      }),
-      { numRuns: 300 },
-    )
-    // The generator must really exercise check-ins, or the property proves nothing.
-    expect(checkInsSeen).toBeGreaterThan(3000)
-  })
+  it(
+    'gives every check-in exactly one outcome and never two open receptions to one consultant',
+    () => {
+      fc.assert(
+        fc.property(fc.array(opArb, { minLength: 30, maxLength: 120, size: 'max' }), (ops) => {
+          const { outcomes } = drive(ops)
+          for (const count of outcomes.values()) expect(count).toBe(1)
+          checkInsSeen += outcomes.size
+        }),
+        { numRuns: 300 },
+      )
+      // The generator must really exercise check-ins, or the property proves nothing.
+      expect(checkInsSeen).toBeGreaterThan(3000)
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
 
-  it("rebuilds the same state by replaying the day's log", () => {
-    fc.assert(
-      fc.property(
-        fc.array(opArb, { minLength: 30, maxLength: 120, size: 'max' }),
-        fc.boolean(),
-        (ops, separate) => {
-          const settings = { ...base, separateCallQueue: separate }
-          const { state, accepted } = drive(ops, settings)
-          expect(replayRotation(accepted, settings)).toEqual(state)
-        },
-      ),
-      { numRuns: 200 },
-    )
-  })
+  it(
+    "rebuilds the same state by replaying the day's log",
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(opArb, { minLength: 30, maxLength: 120, size: 'max' }),
+          fc.boolean(),
+          (ops, separate) => {
+            const settings = { ...base, separateCallQueue: separate }
+            const { state, accepted } = drive(ops, settings)
+            expect(replayRotation(accepted, settings)).toEqual(state)
+          },
+        ),
+        { numRuns: 200 },
+      )
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
 
-  it('keeps valid receptions within one of each other for consultants free all day with only new walk-ins', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 8 }),
-        fc.integer({ min: 0, max: 60 }),
-        (consultants, visitors) => {
-          const o = office()
-          o.signIn(...Array.from({ length: consultants }, (_, i) => `k${i}`))
-          for (let v = 0; v < visitors; v++) o.finish(assigned(o.checkIn())!.receptionId, 'valid')
-          const valid = [...o.state.consultants.keys()].map((id) => o.state.tally.get(id)?.valid ?? 0)
-          expect(Math.max(...valid) - Math.min(...valid)).toBeLessThanOrEqual(1)
-        },
-      ),
-    )
-  })
+  it(
+    'keeps valid receptions within one of each other for consultants free all day with only new walk-ins',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 8 }),
+          fc.integer({ min: 0, max: 60 }),
+          (consultants, visitors) => {
+            const o = office()
+            o.signIn(...Array.from({ length: consultants }, (_, i) => `k${i}`))
+            for (let v = 0; v < visitors; v++) o.finish(assigned(o.checkIn())!.receptionId, 'valid')
+            const valid = [...o.state.consultants.keys()].map((id) => o.state.tally.get(id)?.valid ?? 0)
+            expect(Math.max(...valid) - Math.min(...valid)).toBeLessThanOrEqual(1)
+          },
+        ),
+      )
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
 
-  it('keeps the fairness bound when invalid receptions are made up', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 2, max: 6 }),
-        fc.array(fc.boolean(), { maxLength: 60, size: 'max' }),
-        (consultants, results) => {
-          const o = office()
-          o.signIn(...Array.from({ length: consultants }, (_, i) => `k${i}`))
-          for (const valid of results)
-            o.finish(assigned(o.checkIn())!.receptionId, valid ? 'valid' : 'invalid')
-          const valid = [...o.state.consultants.keys()].map((id) => o.state.tally.get(id)?.valid ?? 0)
-          expect(Math.max(...valid) - Math.min(...valid)).toBeLessThanOrEqual(1)
-        },
-      ),
-    )
-  })
+  it(
+    'keeps the fairness bound when invalid receptions are made up',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 2, max: 6 }),
+          fc.array(fc.boolean(), { maxLength: 60, size: 'max' }),
+          (consultants, results) => {
+            const o = office()
+            o.signIn(...Array.from({ length: consultants }, (_, i) => `k${i}`))
+            for (const valid of results)
+              o.finish(assigned(o.checkIn())!.receptionId, valid ? 'valid' : 'invalid')
+            const valid = [...o.state.consultants.keys()].map((id) => o.state.tally.get(id)?.valid ?? 0)
+            expect(Math.max(...valid) - Math.min(...valid)).toBeLessThanOrEqual(1)
+          },
+        ),
+      )
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
 
-  it('leaves the queue as it was after owner and on-behalf receptions, whatever their result', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 2, max: 5 }),
-        fc.nat(10),
-        fc.boolean(),
-        fc.boolean(),
-        (size, ownerPick, ownerAway, valid) => {
-          const o = office()
-          const ids = Array.from({ length: size }, (_, i) => `k${i}`)
-          o.signIn(...ids)
-          const owner = ids[ownerPick % size]!
-          if (ownerAway) o.apply({ type: 'break', consultantId: owner, reason: 'restroom' })
-          const before = [...o.state.order]
-          const d = assigned(o.checkIn('13812345678', owner))!
-          expect(d.reason).toBe(ownerAway ? 'on_behalf' : 'owner')
-          expect(o.state.order).toEqual(before)
-          o.finish(d.receptionId, valid ? 'valid' : 'invalid')
-          expect(o.state.order).toEqual(before)
-        },
-      ),
-    )
-  })
+  it(
+    'leaves the queue as it was after owner and on-behalf receptions, whatever their result',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 2, max: 5 }),
+          fc.nat(10),
+          fc.boolean(),
+          fc.boolean(),
+          (size, ownerPick, ownerAway, valid) => {
+            const o = office()
+            const ids = Array.from({ length: size }, (_, i) => `k${i}`)
+            o.signIn(...ids)
+            const owner = ids[ownerPick % size]!
+            if (ownerAway) o.apply({ type: 'break', consultantId: owner, reason: 'restroom' })
+            const before = [...o.state.order]
+            const d = assigned(o.checkIn('13812345678', owner))!
+            expect(d.reason).toBe(ownerAway ? 'on_behalf' : 'owner')
+            expect(o.state.order).toEqual(before)
+            o.finish(d.receptionId, valid ? 'valid' : 'invalid')
+            expect(o.state.order).toEqual(before)
+          },
+        ),
+      )
+    },
+    PROPERTY_TIMEOUT_MS,
+  )
 })

@@ -1,3 +1,4 @@
+import type { DealChangeKind } from '../schemas/deals'
 import type { AssignmentReason, ReceptionKind } from './types'
 
 /** The visitor as an alert names them: never the full number. */
@@ -80,8 +81,20 @@ export type NoticePayload =
       projectId: string
       changeId: string
       dealId: string
-      kind: 'cancel' | 'forfeit' | 'changeUnit' | 'rename' | 'changePrice'
+      kind: DealChangeKind
       unit: string
+      by: { id: string; name: string }
+      at: string
+    }
+  | {
+      /** To the deal's consultant: money fell due and is unpaid; call the customer (催款). */
+      type: 'payment_reminder'
+      projectId: string
+      dealId: string
+      unit: string
+      customerName: string
+      arrearsFen: number
+      note: string | null
       by: { id: string; name: string }
       at: string
     }
@@ -91,7 +104,7 @@ export type NoticePayload =
       projectId: string
       changeId: string
       dealId: string
-      kind: 'cancel' | 'forfeit' | 'changeUnit' | 'rename' | 'changePrice'
+      kind: DealChangeKind
       unit: string
       approved: boolean
       note: string | null

@@ -122,6 +122,8 @@ export const OnlineSignInput = z.object({ dealId: Id, onlineSignRef: Name(40), o
 export type OnlineSignInput = z.infer<typeof OnlineSignInput>
 
 export const DealIdInput = z.object({ dealId: Id })
+export const RemindInput = z.object({ dealId: Id, note: Text(200).optional() })
+export type RemindInput = z.infer<typeof RemindInput>
 export type DealIdInput = z.infer<typeof DealIdInput>
 
 export const DEAL_STATUSES = ['subscribed', 'signed', 'cancelled', 'forfeited'] as const
@@ -138,7 +140,7 @@ export const DealListInput = z.object({
 export type DealListInput = z.infer<typeof DealListInput>
 
 /** Changes of a deal (DOMAIN.md): each asked for, then approved or rejected by the director. */
-export const DEAL_CHANGE_KINDS = ['cancel', 'forfeit', 'changeUnit', 'rename', 'changePrice'] as const
+export const DEAL_CHANGE_KINDS = ['cancel', 'forfeit', 'changeUnit', 'rename', 'changePrice', 'undo'] as const
 export type DealChangeKind = (typeof DEAL_CHANGE_KINDS)[number]
 export const DealChangeRequestInput = z.discriminatedUnion('kind', [
   z.object({ dealId: Id, kind: z.literal('cancel'), reason: Reason }),
@@ -146,6 +148,8 @@ export const DealChangeRequestInput = z.discriminatedUnion('kind', [
   z.object({ dealId: Id, kind: z.literal('changeUnit'), reason: Reason, unitId: Id, priceFen: Fen }),
   z.object({ dealId: Id, kind: z.literal('rename'), reason: Reason, customerId: Id }),
   z.object({ dealId: Id, kind: z.literal('changePrice'), reason: Reason, priceFen: Fen }),
+  /** Takes an approved change back (a cancellation the customer withdrew), with approval as well. */
+  z.object({ dealId: Id, kind: z.literal('undo'), reason: Reason, changeId: Id }),
 ])
 export type DealChangeRequestInput = z.infer<typeof DealChangeRequestInput>
 export const DealChangeDecideInput = z.object({

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
-import { dealChanges, dealSchedule, deals, newId, type Tx } from '@anchang/db'
+import { dealChanges, dealSchedule, deals, newId, payments, type DbOrTx, type Tx } from '@anchang/db'
 import {
   DEAL_CHANGE_LABELS,
   DEAL_STATUS_LABELS,
@@ -29,6 +29,20 @@ const CHANGES_FROM: Record<DealChangeKind, readonly DealRow['status'][]> = {
   changeUnit: ['subscribed', 'signed'],
   rename: ['subscribed', 'signed'],
   changePrice: ['subscribed', 'signed'],
+  undo: ['subscribed', 'signed', 'cancelled', 'forfeited'],
+}
+
+/** The approved change an undo names: the deal's latest approved one (changes are undone newest first). */
+function undoTarget(db: DbOrTx, deal: DealRow, changeId: string): ChangeRow {
+  const latest = db
+    .select()
+    .from(dealChanges)
+    .where(and(eq(dealChanges.dealId, deal.id), eq(dealChanges.status, 'approved')))
+    .orderBy(desc(dealChanges.decidedAt))
+    .all()
+    .find((c) => c.kind !== 'undo')
+  if (!latest || latest.id !== changeId) fail('CONFLICT', 'change.undoLatestOnly')
+  return latest
 }
 
 function assertChangeFits(
@@ -37,7 +51,8 @@ function assertChangeFits(
   kind: DealChangeKind,
   details: ChangeRow['details'],
 ) {
-  assertLive(deal)
+  if (kind === 'undo') undoTarget(ctx.db, deal, details.changeId!)
+  else assertLive(deal)
   if (!CHANGES_FROM[kind].includes(deal.status))
     fail('CONFLICT', 'change.notForStatus', {
       status: DEAL_STATUS_LABELS[deal.status],
@@ -67,6 +82,7 @@ export function requestChange({ ctx, input }: { ctx: UserServiceContext; input: 
     ...('unitId' in input ? { unitId: input.unitId } : {}),
     ...('priceFen' in input ? { priceFen: input.priceFen } : {}),
     ...('customerId' in input ? { customerId: input.customerId } : {}),
+    ...('changeId' in input ? { changeId: input.changeId } : {}),
   }
   assertChangeFits(ctx, deal, input.kind, details)
   const me = ctx.actor.user
@@ -191,7 +207,92 @@ function applyChange(tx: Tx, ctx: UserServiceContext, deal: DealRow, change: Cha
         .where(eq(deals.id, deal.id))
         .run()
       return []
+    case 'undo':
+      return undoChange(tx, ctx, deal, undoTarget(tx, deal, change.details.changeId!), by)
   }
+}
+
+/**
+ * Takes an approved change back, from the deal as it was before it (`before`): a cancelled or forfeited
+ * deal holds its unit again if nobody has taken it meanwhile, and its refund receipt is voided (the
+ * money stays); a moved deal goes back to its first unit; a rename or a price change is reversed.
+ */
+function undoChange(
+  tx: Tx,
+  ctx: UserServiceContext,
+  deal: DealRow,
+  target: ChangeRow,
+  by: Parameters<typeof moveUnit>[4],
+): GridUnit[] {
+  const before = target.before!
+  const at = ctx.now.toISOString()
+  const moved: GridUnit[] = []
+  const holdAgain = (unitId: string) => {
+    const unit = loadUnit(ctx, tx, unitId)
+    moved.push(moveUnit(tx, ctx, unit, 'subscribe', by))
+    if (before.status === 'signed') moved.push(moveUnit(tx, ctx, unit, 'sign', by))
+  }
+  switch (target.kind) {
+    case 'cancel':
+    case 'forfeit': {
+      holdAgain(deal.unitId)
+      const refunds = tx
+        .select()
+        .from(payments)
+        .where(
+          and(eq(payments.dealId, deal.id), eq(payments.direction, 'refund'), eq(payments.status, 'valid')),
+        )
+        .all()
+        .filter((p) => p.createdAt >= (target.decidedAt ?? ''))
+      for (const refund of refunds) {
+        tx.update(payments)
+          .set({ status: 'void', voidedAt: at, voidedBy: ctx.actor.user.id, voidReason: target.reason })
+          .where(eq(payments.id, refund.id))
+          .run()
+        tx.update(deals)
+          .set({ paidFen: sql`${deals.paidFen} + ${refund.amountFen}` })
+          .where(eq(deals.id, deal.id))
+          .run()
+      }
+      tx.update(deals)
+        .set({ status: before.status, closedAt: null, updatedAt: at })
+        .where(eq(deals.id, deal.id))
+        .run()
+      break
+    }
+    case 'changeUnit': {
+      const release = deal.status === 'signed' ? 'cancelSigning' : 'cancelSubscription'
+      moved.push(moveUnit(tx, ctx, loadUnit(ctx, tx, deal.unitId), release, by))
+      holdAgain(before.unitId)
+      const first = loadUnit(ctx, tx, before.unitId)
+      rebaseSchedule(tx, deal, before.priceFen)
+      tx.update(deals)
+        .set({
+          unitId: first.id,
+          priceFen: before.priceFen,
+          listPriceFen: first.listPriceFen,
+          areaCentiM2: first.areaCentiM2,
+          updatedAt: at,
+        })
+        .where(eq(deals.id, deal.id))
+        .run()
+      break
+    }
+    case 'rename':
+      tx.update(deals)
+        .set({ customerId: before.customerId, updatedAt: at })
+        .where(eq(deals.id, deal.id))
+        .run()
+      break
+    case 'changePrice':
+      rebaseSchedule(tx, deal, before.priceFen)
+      tx.update(deals).set({ priceFen: before.priceFen, updatedAt: at }).where(eq(deals.id, deal.id)).run()
+      break
+    case 'undo':
+      break
+  }
+  tx.update(dealChanges).set({ status: 'undone' }).where(eq(dealChanges.id, target.id)).run()
+  return moved
 }
 
 /** `deals.decideChange`: the director approves (the change is carried out at once) or rejects it. */

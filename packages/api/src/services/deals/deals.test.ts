@@ -497,7 +497,7 @@ describe('payments and receipts', () => {
       ),
       { numRuns: 25 },
     )
-  })
+  }, 60_000)
 })
 
 describe('changes of a deal', () => {
@@ -579,6 +579,71 @@ describe('changes of a deal', () => {
   })
 })
 
+describe('undoing a change', () => {
+  it('takes a cancellation back with approval: the unit held again, the refund voided, the money kept', async () => {
+    const o = await openOffice()
+    const c1 = o.world.asUser(o.c1)
+    const director = o.world.asUser(o.director)
+    const { dealId } = await c1.deals.subscribe(subscription(o, '201'))
+    await c1.deals.sign({
+      dealId,
+      contractNo: 'HT-7',
+      schedule: [{ dueOn: '2026-03-09', amountFen: 3_000_000 * YUAN }],
+    })
+    await o.world.asUser(o.assistant).payments.record({
+      dealId,
+      amountFen: 50_000 * YUAN,
+      method: 'transfer',
+      paidOn: TODAY,
+      kind: 'deposit',
+    })
+    const cancel = await c1.deals.requestChange({ dealId, kind: 'cancel', reason: '客户要求退房' })
+    await director.deals.decideChange({ changeId: cancel.changeId, approve: true })
+    expect((await c1.deals.get({ dealId })).status).toBe('cancelled')
+    const undo = await c1.deals.requestChange({
+      dealId,
+      kind: 'undo',
+      changeId: cancel.changeId,
+      reason: '客户撤回退房申请',
+    })
+    await director.deals.decideChange({ changeId: undo.changeId, approve: true })
+    const deal = await c1.deals.get({ dealId })
+    expect(deal).toMatchObject({ status: 'signed', paidFen: 5_000_000, contractNo: 'HT-7' })
+    expect(deal.payments.map((p) => [p.direction, p.status])).toEqual([
+      ['in', 'valid'],
+      ['refund', 'void'],
+    ])
+    expect(deal.changes.map((c) => [c.kind, c.status])).toEqual([
+      ['undo', 'approved'],
+      ['cancel', 'undone'],
+    ])
+    expect((await c1.units.get({ unitId: o.unit('201') })).status).toBe('signed')
+    const twice = await failureOf(
+      c1.deals.requestChange({ dealId, kind: 'undo', changeId: cancel.changeId, reason: '再撤销' }),
+    )
+    expect(sentenceOf(twice)).toBe('只能撤销这笔成交最近一次已批准的变更。')
+  })
+
+  it('cannot take a cancellation back once someone else has subscribed the unit', async () => {
+    const o = await openOffice()
+    const c1 = o.world.asUser(o.c1)
+    const director = o.world.asUser(o.director)
+    const { dealId } = await c1.deals.subscribe(subscription(o, '201'))
+    const cancel = await c1.deals.requestChange({ dealId, kind: 'cancel', reason: '退订' })
+    await director.deals.decideChange({ changeId: cancel.changeId, approve: true })
+    await c1.deals.subscribe(subscription(o, '201'))
+    const undo = await c1.deals.requestChange({
+      dealId,
+      kind: 'undo',
+      changeId: cancel.changeId,
+      reason: '撤回',
+    })
+    const refused = await failureOf(director.deals.decideChange({ changeId: undo.changeId, approve: true }))
+    expect(refused?.code).toBe('CONFLICT')
+    expect((await c1.deals.get({ dealId })).status).toBe('cancelled')
+  })
+})
+
 describe('the lists', () => {
   it('lists subscriptions past their signing deadline and signed deals in arrears', async () => {
     const o = await openOffice()
@@ -596,7 +661,24 @@ describe('the lists', () => {
       (await m.deals.list({ projectId: o.projectId, view: 'overdueSigning' })).map((d) => d.dealId),
     ).toEqual([late])
     const arrears = await m.deals.list({ projectId: o.projectId, view: 'arrears' })
-    expect(arrears).toMatchObject([{ dealId: signed, arrearsFen: 3_000_000 * YUAN, consultantName: '张伟' }])
+    expect(arrears).toMatchObject([
+      { dealId: signed, arrearsFen: 3_000_000 * YUAN, consultantName: '张伟', lastRemindedAt: null },
+    ])
+    const a = o.world.asUser(o.assistant)
+    await a.deals.remind({ dealId: signed, note: '首期款逾期三天' })
+    const notice = o.world.database.sqlite
+      .prepare("select payload from notifications where user_id = ? and type = 'payment_reminder'")
+      .get(o.c1.id) as { payload: string }
+    expect(JSON.parse(notice.payload)).toMatchObject({
+      dealId: signed,
+      arrearsFen: 3_000_000 * YUAN,
+      note: '首期款逾期三天',
+    })
+    expect(
+      (await m.deals.list({ projectId: o.projectId, view: 'arrears' }))[0]?.lastRemindedAt,
+    ).not.toBeNull()
+    const nothing = await failureOf(a.deals.remind({ dealId: late }))
+    expect(sentenceOf(nothing)).toBe('这笔成交目前没有到期未付的款项，无需催款。')
     expect(await o.world.asUser(o.c2).deals.list({ projectId: o.projectId })).toEqual([])
   })
 })

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
-import { customers, dealChanges, dealSchedule, deals, payments, units } from '@anchang/db'
-import type { DealListInput } from '@anchang/shared'
+import { customers, dealChanges, dealSchedule, deals, notifications, payments, units } from '@anchang/db'
+import { fail, type DealListInput, type RemindInput } from '@anchang/shared'
+import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
+import { notify } from '../notify/in-app'
 import { displayName, namesOf } from '../customers/book'
 import { unitLabel } from '../units/grid'
-import { loadDeal, todayOf } from './deal'
+import { isOffice, loadDeal, todayOf } from './deal'
 import { paperworkOf } from './paperwork'
 
 /**
@@ -173,5 +175,60 @@ export function listDeals({ ctx, input }: { ctx: UserServiceContext; input: Deal
     backdated: !!deal.backdateOn && deal.status !== 'subscribed',
   }))
   // 催款 lists what fell due and is unpaid; a signed deal whose instalments are all still ahead is not behind.
-  return input.view === 'arrears' ? list.filter((d) => d.arrearsFen > 0) : list
+  const shown = input.view === 'arrears' ? list.filter((d) => d.arrearsFen > 0) : list
+  const reminded =
+    input.view === 'arrears'
+      ? lastReminders(
+          ctx,
+          shown.map((d) => d.dealId),
+        )
+      : new Map<string, string>()
+  return shown.map((d) => ({ ...d, lastRemindedAt: reminded.get(d.dealId) ?? null }))
+}
+
+/**
+ * `deals.remind` (催款): the office tells the deal's consultant that money fell due and is unpaid, so
+ * they call the customer; the notice is the record, and the arrears list shows the latest.
+ */
+export function remindPayment({ ctx, input }: { ctx: UserServiceContext; input: RemindInput }) {
+  const deal = getDeal({ ctx, input: { dealId: input.dealId } })
+  const me = ctx.actor.user
+  if (!isOffice(me.role)) fail('FORBIDDEN', 'auth.forbiddenRole')
+  if (deal.status !== 'signed' || deal.arrearsFen <= 0) fail('CONFLICT', 'deal.nothingDue')
+  const send = ctx.db.transaction((tx) => {
+    audit(tx, ctx, 'deals.remind', { projectId: deal.projectId, input })
+    return notify(tx, ctx, [deal.consultantId], {
+      type: 'payment_reminder',
+      projectId: deal.projectId,
+      dealId: deal.dealId,
+      unit: deal.unit,
+      customerName: deal.customerName,
+      arrearsFen: deal.arrearsFen,
+      note: input.note || null,
+      by: { id: me.id, name: me.name },
+      at: ctx.now.toISOString(),
+    })
+  })
+  send()
+  return { ok: true as const }
+}
+
+/** When each deal's consultant was last reminded (催款), from the notices sent. */
+export function lastReminders(ctx: UserServiceContext, dealIds: string[]): Map<string, string> {
+  if (!dealIds.length) return new Map()
+  const rows = ctx.db
+    .select({
+      dealId: sql<string>`json_extract(${notifications.payload}, '$.dealId')`,
+      at: sql<string>`max(${notifications.createdAt})`,
+    })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.type, 'payment_reminder'),
+        inArray(sql`json_extract(${notifications.payload}, '$.dealId')`, dealIds),
+      ),
+    )
+    .groupBy(sql`json_extract(${notifications.payload}, '$.dealId')`)
+    .all()
+  return new Map(rows.map((r) => [r.dealId, r.at]))
 }

@@ -125,7 +125,7 @@ export async function* watchGrid({
   // Listening starts before the grid is read: a change committed while the first answer is on its way waits in line.
   const changes = on(relay, 'units', { signal })
   try {
-    yield { kind: 'grid' as const, units: readGrid({ ctx, input }) }
+    yield ctx.deps.units.opening(input.projectId, input.building, () => readGrid({ ctx, input }))
     for await (const [changed] of changes) {
       const mine = (changed as GridUnit[]).filter((u) => !input.building || u.building === input.building)
       if (mine.length) yield { kind: 'units' as const, units: mine }
