@@ -11,13 +11,22 @@ import {
   channelReports,
   checkIns,
   customerPhones,
+  deals,
+  payments,
+  units,
   customers,
   ownershipConflicts,
   receptions,
   surveyAnswers,
   surveys,
 } from '@anchang/db'
-import { fail, surveyAnswerWords, type SurveyAnswer, type SurveyQuestion } from '@anchang/shared'
+import {
+  fail,
+  surveyAnswerWords,
+  unitPlaceLabel,
+  type SurveyAnswer,
+  type SurveyQuestion,
+} from '@anchang/shared'
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
 import { displayName, loadCustomer } from './book'
@@ -73,6 +82,25 @@ export function personalData({ ctx, input }: { ctx: UserServiceContext; input: {
     .from(ownershipConflicts)
     .where(eq(ownershipConflicts.customerId, customer.id))
     .all()
+  // What they bought: each deal with its unit and the money received on it.
+  const bought = ctx.db
+    .select({ deal: deals, unit: units })
+    .from(deals)
+    .innerJoin(units, eq(units.id, deals.unitId))
+    .where(eq(deals.customerId, customer.id))
+    .all()
+  const paid = bought.length
+    ? ctx.db
+        .select()
+        .from(payments)
+        .where(
+          inArray(
+            payments.dealId,
+            bought.map((b) => b.deal.id),
+          ),
+        )
+        .all()
+    : []
   ctx.db.transaction((tx) =>
     audit(tx, ctx, 'customers.personalData', { projectId: customer.projectId, input }),
   )
@@ -122,6 +150,17 @@ export function personalData({ ctx, input }: { ctx: UserServiceContext; input: {
       note: a.note,
       answers:
         a.type === 'questionnaire' ? ((a.payload as { answers?: unknown } | null)?.answers ?? null) : null,
+    })),
+    deals: bought.map(({ deal, unit }) => ({
+      unit: unitPlaceLabel(unit),
+      status: deal.status,
+      priceFen: deal.priceFen,
+      subscribedOn: deal.subscribedOn,
+      contractNo: deal.contractNo,
+      signedOn: deal.signedOn,
+      payments: paid
+        .filter((p) => p.dealId === deal.id)
+        .map((p) => ({ receiptNo: p.receiptNo, amountFen: p.amountFen, paidOn: p.paidOn, status: p.status })),
     })),
     channelReports: reports.map((r) => ({
       channel: r.channel,

@@ -338,6 +338,9 @@ describe('subscription', () => {
       payments: [],
     })
     expect(o.world.rowCount('deals')).toBe(1)
+    // What the customer bought is part of what is held about them (PIPL).
+    const held = await o.world.asUser(o.manager).customers.personalData({ customerId: o.customerId })
+    expect(held.deals).toMatchObject([{ unit: '1栋-1单元-201', status: 'subscribed', payments: [] }])
   })
 })
 
