@@ -270,6 +270,7 @@ async function boardLatency(port: number, projectId: string, kioskToken: string,
   const arrivals: Map<string, number>[] = []
   const requests: http.ClientRequest[] = []
   const watched: string[] = []
+  let closing = false
   const path = `/trpc/rotation.onChange?input=${encodeURIComponent(JSON.stringify({ projectId }))}`
   await Promise.all(
     Array.from({ length: BOARDS }, () => {
@@ -285,6 +286,8 @@ async function boardLatency(port: number, projectId: string, kioskToken: string,
           },
           (res) => {
             let buffer = ''
+            // Destroying the request at the end resets the stream: its reset is expected, not a failure.
+            res.on('error', () => {})
             res.setEncoding('utf8')
             res.on('data', (chunk: string) => {
               const now = performance.now()
@@ -302,7 +305,7 @@ async function boardLatency(port: number, projectId: string, kioskToken: string,
             })
           },
         )
-        req.on('error', fail)
+        req.on('error', (error) => (closing ? undefined : fail(error)))
         requests.push(req)
       })
     }),
@@ -326,6 +329,7 @@ async function boardLatency(port: number, projectId: string, kioskToken: string,
       samples.push(at === undefined ? Infinity : Math.max(0, at - answered))
     }
   }
+  closing = true
   for (const req of requests) req.destroy()
   samples.sort((a, b) => a - b)
   return {
