@@ -9,11 +9,15 @@ describe('navigation by role', () => {
       'receptionLog',
       'appeals',
       'customers',
+      'units',
+      'deals',
+      'approvals',
       'dayClose',
       'conflicts',
       'channelReports',
       'surveys',
       'customerImport',
+      'unitImport',
       'staff',
       'devices',
       'settings',
@@ -29,11 +33,15 @@ describe('navigation by role', () => {
       'receptionLog',
       'appeals',
       'customers',
+      'units',
+      'deals',
+      'approvals',
       'dayClose',
       'conflicts',
       'channelReports',
       'surveys',
       'customerImport',
+      'unitImport',
       'staff',
       'devices',
       'settings',
@@ -46,12 +54,17 @@ describe('navigation by role', () => {
     expect(navFor('assistant')).toEqual([
       'home',
       'customers',
+      'units',
+      'deals',
       'dayClose',
       'channelReports',
       'surveys',
       'customerImport',
+      'unitImport',
       'staff',
     ])
+    // Special prices and changes of a deal are decided by the director, followed by the managers.
+    expect(canOpen('assistant', 'approvals')).toBe(false)
     expect(canOpen('assistant', 'conflicts')).toBe(false)
     expect(canOpen('assistant', 'floor')).toBe(false)
   })
@@ -61,12 +74,16 @@ describe('navigation by role', () => {
       'home',
       'reception',
       'customers',
+      'units',
+      'deals',
       'dayClose',
       'channelReports',
       'surveys',
     ])
     // An old book is imported by the office, not by a consultant.
     expect(canOpen('consultant', 'customerImport')).toBe(false)
+    expect(canOpen('consultant', 'unitImport')).toBe(false)
+    expect(canOpen('consultant', 'approvals')).toBe(false)
     expect(canOpen('consultant', 'conflicts')).toBe(false)
     expect(canOpen('consultant', 'floor')).toBe(false)
     expect(canOpen('consultant', 'receptionLog')).toBe(false)
@@ -87,6 +104,8 @@ describe('a channel partner', () => {
     expect(canOpen('channel', 'dayClose')).toBe(false)
     expect(canOpen('channel', 'surveys')).toBe(false)
     expect(canOpen('channel', 'customerImport')).toBe(false)
+    expect(canOpen('channel', 'units')).toBe(false)
+    expect(canOpen('channel', 'deals')).toBe(false)
   })
 })
 

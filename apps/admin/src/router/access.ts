@@ -7,11 +7,15 @@ export const PAGES = [
   'receptionLog',
   'appeals',
   'customers',
+  'units',
+  'deals',
+  'approvals',
   'dayClose',
   'conflicts',
   'channelReports',
   'surveys',
   'customerImport',
+  'unitImport',
   'staff',
   'devices',
   'settings',
@@ -30,6 +34,12 @@ export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   appeals: ['director', 'manager'],
   // The front-desk phone and the customer lookup are for whoever picks up.
   customers: STAFF_ROLES,
+  // 销控表: the office's live inventory; consultants subscribe from it, the board shows it too.
+  units: STAFF_ROLES,
+  // 成交: a consultant's list holds their own deals (the server keeps it so).
+  deals: STAFF_ROLES,
+  // 特价 and changes of a deal are the director's to decide; managers follow them.
+  approvals: ['director', 'manager'],
   // 日结: consultants close their own day; the office (assistant, manager, director) checks who has.
   dayClose: ['director', 'manager', 'assistant', 'consultant'],
   // 撞单 are the managers' to rule on (DOMAIN.md "Customers and ownership").
@@ -40,6 +50,8 @@ export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   surveys: STAFF_ROLES,
   // An old book brought in from Excel: the office's back room, not the consultants'.
   customerImport: ['director', 'manager', 'assistant'],
+  // The unit list is set up by the office (price-list execution is the assistant's).
+  unitImport: ['director', 'manager', 'assistant'],
   staff: ['director', 'manager', 'assistant'],
   devices: ['director', 'manager'],
   settings: ['director', 'manager'],

@@ -20,6 +20,19 @@ const routes: RouteRecordRaw[] = [
     component: () => import('../pages/LoginPage.vue'),
     meta: { public: true, titleKey: 'login.title' },
   },
+  // The printables: a sheet of paper each, without the menus around them.
+  {
+    path: '/receipts/:receiptNo/print',
+    name: 'receiptPrint',
+    component: () => import('../pages/ReceiptPrintPage.vue'),
+    meta: { titleKey: 'receipt.heading', within: 'deals' },
+  },
+  {
+    path: '/deals/:dealId/agreement',
+    name: 'dealAgreement',
+    component: () => import('../pages/DealAgreementPage.vue'),
+    meta: { titleKey: 'agreement.title', within: 'deals' },
+  },
   {
     path: '/',
     component: () => import('../components/layout/LayoutShell.vue'),
@@ -77,6 +90,36 @@ const routes: RouteRecordRaw[] = [
         name: 'customerVisit',
         component: () => import('../pages/CustomerVisitPage.vue'),
         meta: { titleKey: 'visit.pageTitle', within: 'customers' },
+      },
+      {
+        path: 'units',
+        name: 'units',
+        component: () => import('../pages/UnitsPage.vue'),
+        meta: { titleKey: 'nav.units' },
+      },
+      {
+        path: 'units/import',
+        name: 'unitImport',
+        component: () => import('../pages/UnitImportPage.vue'),
+        meta: { titleKey: 'nav.unitImport' },
+      },
+      {
+        path: 'deals',
+        name: 'deals',
+        component: () => import('../pages/DealsPage.vue'),
+        meta: { titleKey: 'nav.deals' },
+      },
+      {
+        path: 'deals/:dealId',
+        name: 'deal',
+        component: () => import('../pages/DealPage.vue'),
+        meta: { titleKey: 'nav.deals', within: 'deals' },
+      },
+      {
+        path: 'approvals',
+        name: 'approvals',
+        component: () => import('../pages/ApprovalsPage.vue'),
+        meta: { titleKey: 'nav.approvals' },
       },
       {
         path: 'conflicts',

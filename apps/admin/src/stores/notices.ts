@@ -4,9 +4,9 @@ import { parseNotice, type RotationNotice } from '../components/rotation/rotatio
 import { trpc } from '../trpc'
 
 /**
- * A consultant's live alerts (`rotation.onNotice`): a reception assigned to them, one received on
- * their behalf, an appeal answered. The layout starts it for consultants so an assignment reaches
- * them on whatever page they are. `revision` moves on every notice and after every reconnect (a
+ * A person's live alerts (`rotation.onNotice`): a reception assigned to them, one received on
+ * their behalf, an appeal answered, a special price or a change of a deal asked for or decided. The
+ * layout starts it for all the office's staff so each reaches them on whatever page they are. `revision` moves on every notice and after every reconnect (a
  * notice may have been missed while the stream was down), and pages watch it to reload.
  */
 export const useNoticeStore = defineStore('notices', () => {

@@ -97,13 +97,13 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   unitId: { 'zh-CN': '房源', en: 'Unit' },
   building: { 'zh-CN': '楼栋', en: 'Building' },
   entrance: { 'zh-CN': '单元', en: 'Entrance' },
-  floor: { 'zh-CN': '楼层', en: 'Floor' },
+
   room: { 'zh-CN': '房号', en: 'Room' },
   layout: { 'zh-CN': '户型', en: 'Layout' },
   areaM2: { 'zh-CN': '面积（m²）', en: 'Area (m²)' },
   listPriceFen: { 'zh-CN': '表价（分）', en: 'List price (fen)' },
   product: { 'zh-CN': '业态', en: 'Product' },
-  orientation: { 'zh-CN': '朝向', en: 'Orientation' },
+
   paymentMethod: { 'zh-CN': '付款方式', en: 'Payment method' },
   priceFen: { 'zh-CN': '成交价（分）', en: 'Price (fen)' },
   depositFen: { 'zh-CN': '定金（分）', en: 'Deposit (fen)' },
@@ -171,6 +171,12 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   ...Object.fromEntries(VISIT_FIELDS.map((f) => [f.key, f.label])),
 }
 
+/** The fields of a unit to import whose names the visit form also uses for something else. */
+const UNIT_ROW_LABELS: Record<string, LocalText> = {
+  floor: { 'zh-CN': '楼层', en: 'Floor' },
+  orientation: { 'zh-CN': '朝向', en: 'Orientation' },
+}
+
 /** Keys that name one entry of the field above them (`followUpDays.A`, `breakKeepsPlace.lunch`). */
 const ENTRY_LABELS: Record<string, LocalText> = {
   A: { 'zh-CN': 'A 级', en: 'grade A' },
@@ -188,6 +194,9 @@ export function fieldName(path: readonly PropertyKey[], locale: Locale): string 
   const keys = path.filter((p): p is string => typeof p === 'string')
   const key = keys.at(-1)
   if (!key) return locale === 'en' ? 'The request' : '请求内容'
+  // A unit's floor and orientation are not the visit form's wished-for ones of the same name.
+  const unitLabel = keys[0] === 'units' ? UNIT_ROW_LABELS[key]?.[locale] : undefined
+  if (unitLabel) return unitLabel
   const label = FIELD_LABELS[key]?.[locale]
   if (label) return label
   const parent = keys.at(-2)

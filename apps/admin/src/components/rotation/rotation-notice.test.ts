@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { i18n } from '../../locales'
-import { noticeText, parseNotice, parseStoredNotice } from './rotation-notice'
+import {
+  noticeIsWarning,
+  noticeTarget,
+  noticeText,
+  noticeTitle,
+  parseNotice,
+  parseStoredNotice,
+} from './rotation-notice'
 
 const t = (key: string, params?: Record<string, unknown>) => i18n.global.t(key, params ?? {})
 
@@ -96,5 +103,79 @@ describe('notices from the server', () => {
       createdAt: '2026-03-01T05:00:00.000Z',
     })
     expect(answered).toMatchObject({ type: 'appeal_answered', at: '2026-03-01T05:00:00.000Z' })
+  })
+})
+
+describe('notices of special prices and changes of a deal', () => {
+  const requested = {
+    type: 'special_price_requested',
+    projectId: 'p1',
+    requestId: 's1',
+    unit: '1栋-1单元-101',
+    priceFen: 247_600_000,
+    quoteFen: 250_000_000,
+    consultant: { id: 'c1', name: '张伟' },
+    at: '2026-03-01T02:00:00.000Z',
+  }
+
+  it('tells the director who asks for which unit at what price, against the lowest price, and leads to the approvals', () => {
+    const notice = parseNotice(requested)!
+    expect(noticeText(notice, t)).toBe('张伟 申请 1栋-1单元-101 特价 ¥2,476,000.00（底价 ¥2,500,000.00）')
+    expect(noticeTitle(notice, t)).toBe('特价申请')
+    expect(noticeTarget(notice)).toEqual({ to: { name: 'approvals' }, label: 'notice.goApprovals' })
+  })
+
+  it('tells the consultant the decision, until when an approval holds, and the director’s note', () => {
+    const approved = parseNotice({
+      ...requested,
+      type: 'special_price_decided',
+      approved: true,
+      note: null,
+      validUntil: '2026-03-04T02:00:00.000Z',
+    })!
+    expect(noticeText(approved, t, () => '2026-03-04 10:00')).toBe(
+      '1栋-1单元-101 的特价 ¥2,476,000.00 已批准，2026-03-04 10:00前可用于认购',
+    )
+    expect(noticeTarget(approved)?.to).toEqual({ name: 'units' })
+    expect(noticeIsWarning(approved)).toBe(false)
+    const rejected = parseNotice({
+      ...requested,
+      type: 'special_price_decided',
+      approved: false,
+      note: '折扣过大',
+      validUntil: null,
+    })!
+    expect(noticeText(rejected, t)).toBe('1栋-1单元-101 的特价 ¥2,476,000.00 未获批准。意见：折扣过大')
+    expect(noticeIsWarning(rejected)).toBe(true)
+    expect(noticeTarget(rejected)).toBeNull()
+  })
+
+  it('names the change asked for and leads to the deal once decided', () => {
+    const change = {
+      projectId: 'p1',
+      changeId: 'x1',
+      dealId: 'd1',
+      kind: 'cancel',
+      unit: '1栋-1单元-101',
+      at: '2026-03-01T02:00:00.000Z',
+    }
+    const asked = parseNotice({ ...change, type: 'deal_change_requested', by: { id: 'a1', name: '王芳' } })!
+    expect(noticeText(asked, t)).toBe('王芳 申请退房：1栋-1单元-101')
+    expect(noticeTarget(asked)?.to).toEqual({ name: 'approvals' })
+    const decided = parseNotice({ ...change, type: 'deal_change_decided', approved: true, note: '同意' })!
+    expect(noticeText(decided, t)).toBe('1栋-1单元-101 的退房申请已批准。意见：同意')
+    expect(noticeTarget(decided)?.to).toEqual({ name: 'deal', params: { dealId: 'd1' } })
+    expect(noticeTitle(decided, t)).toBe('成交变更审批结果')
+  })
+
+  it('reads in English too', () => {
+    i18n.global.locale.value = 'en'
+    try {
+      expect(noticeText(parseNotice(requested)!, t)).toBe(
+        '张伟 asks for 1栋-1单元-101 at ¥2,476,000.00 (lowest price ¥2,500,000.00)',
+      )
+    } finally {
+      i18n.global.locale.value = 'zh-CN'
+    }
   })
 })

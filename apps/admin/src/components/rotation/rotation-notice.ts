@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ASSIGNMENT_REASONS } from '@anchang/shared'
+import { ASSIGNMENT_REASONS, DEAL_CHANGE_KINDS, yuanText } from '@anchang/shared'
 
 /**
  * What `rotation.onNotice` and `rotation.mine().notices` carry (the server's `NoticePayload`).
@@ -22,6 +22,8 @@ const Assignment = z.object({
   at: z.string(),
 })
 
+const Person = z.object({ id: z.string(), name: z.string() })
+
 const RotationNotice = z.discriminatedUnion('type', [
   Assignment.extend({ type: z.literal('assigned') }),
   Assignment.extend({
@@ -40,6 +42,48 @@ const RotationNotice = z.discriminatedUnion('type', [
     answer: z.string(),
     grantedTurn: z.boolean(),
     at: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('special_price_requested'),
+    projectId: z.string(),
+    requestId: z.string(),
+    unit: z.string(),
+    priceFen: z.number(),
+    quoteFen: z.number(),
+    consultant: Person,
+    at: z.string(),
+  }),
+  z.object({
+    type: z.literal('special_price_decided'),
+    projectId: z.string(),
+    requestId: z.string(),
+    unit: z.string(),
+    priceFen: z.number(),
+    approved: z.boolean(),
+    note: z.string().nullable(),
+    validUntil: z.string().nullable(),
+    at: z.string(),
+  }),
+  z.object({
+    type: z.literal('deal_change_requested'),
+    projectId: z.string(),
+    changeId: z.string(),
+    dealId: z.string(),
+    kind: z.enum(DEAL_CHANGE_KINDS),
+    unit: z.string(),
+    by: Person,
+    at: z.string(),
+  }),
+  z.object({
+    type: z.literal('deal_change_decided'),
+    projectId: z.string(),
+    changeId: z.string(),
+    dealId: z.string(),
+    kind: z.enum(DEAL_CHANGE_KINDS),
+    unit: z.string(),
+    approved: z.boolean(),
+    note: z.string().nullable(),
+    at: z.string(),
   }),
 ])
 export type RotationNotice = z.infer<typeof RotationNotice>
@@ -70,8 +114,19 @@ export function visitorSummary(visitor: z.infer<typeof Visitor>, t: Translate): 
   return t('notice.visitor', { who, details })
 }
 
-/** The alert's one line, e.g. `新接待：王先生（2人，网络）— 轮序`. */
-export function noticeText(notice: RotationNotice, t: Translate): string {
+/** A decision's line with the decider's note after it, when there is one. */
+const withNote = (text: string, note: string | null, t: Translate) =>
+  note ? t('notice.withNote', { text, note }) : text
+
+/**
+ * The alert's one line, e.g. `新接待：王先生（2人，网络）— 轮序`; `time` writes an instant (a special
+ * price's validity) in the project's zone.
+ */
+export function noticeText(
+  notice: RotationNotice,
+  t: Translate,
+  time: (iso: string) => string = (iso) => iso.slice(0, 10),
+): string {
   switch (notice.type) {
     case 'assigned':
       return t(notice.visitor.kind === 'call' ? 'notice.assignedCall' : 'notice.assigned', {
@@ -95,5 +150,91 @@ export function noticeText(notice: RotationNotice, t: Translate): string {
       })
       return notice.grantedTurn ? `${answered}${t('notice.appealGrantedTurn')}` : answered
     }
+    case 'special_price_requested':
+      return t('notice.specialRequested', {
+        consultant: notice.consultant.name,
+        unit: notice.unit,
+        price: yuanText(notice.priceFen),
+        quote: yuanText(notice.quoteFen),
+      })
+    case 'special_price_decided': {
+      const price = yuanText(notice.priceFen)
+      const text =
+        notice.approved && notice.validUntil
+          ? t('notice.specialApproved', { unit: notice.unit, price, until: time(notice.validUntil) })
+          : t('notice.specialRejected', { unit: notice.unit, price })
+      return withNote(text, notice.note, t)
+    }
+    case 'deal_change_requested':
+      return t('notice.changeRequested', {
+        name: notice.by.name,
+        kind: t(`changeKind.${notice.kind}`),
+        unit: notice.unit,
+      })
+    case 'deal_change_decided':
+      return withNote(
+        t(notice.approved ? 'notice.changeApproved' : 'notice.changeRejected', {
+          kind: t(`changeKind.${notice.kind}`),
+          unit: notice.unit,
+        }),
+        notice.note,
+        t,
+      )
+  }
+}
+
+export type NoticeTarget =
+  | { name: 'floor' | 'approvals' | 'units' }
+  | { name: 'deal'; params: { dealId: string } }
+
+/** Where a notice's button leads: the page where the person acts on it, or nowhere. */
+export function noticeTarget(notice: RotationNotice): { to: NoticeTarget; label: string } | null {
+  switch (notice.type) {
+    case 'needs_reassign':
+      return { to: { name: 'floor' }, label: 'notice.goFloor' }
+    case 'special_price_requested':
+    case 'deal_change_requested':
+      return { to: { name: 'approvals' }, label: 'notice.goApprovals' }
+    case 'special_price_decided':
+      return notice.approved ? { to: { name: 'units' }, label: 'notice.goGrid' } : null
+    case 'deal_change_decided':
+      return { to: { name: 'deal', params: { dealId: notice.dealId } }, label: 'notice.goDeal' }
+    default:
+      return null
+  }
+}
+
+/** The notification's heading for every notice that is not an assignment (those get the full-screen alert). */
+export function noticeTitle(notice: RotationNotice, t: Translate): string {
+  switch (notice.type) {
+    case 'on_behalf':
+      return t('notice.titleOnBehalf')
+    case 'needs_reassign':
+      return t('notice.titleNeedsReassign')
+    case 'special_price_requested':
+      return t('notice.titleSpecialRequested')
+    case 'special_price_decided':
+      return t('notice.titleSpecialDecided')
+    case 'deal_change_requested':
+      return t('notice.titleChangeRequested')
+    case 'deal_change_decided':
+      return t('notice.titleChangeDecided')
+    default:
+      return t('notice.titleAppeal')
+  }
+}
+
+/** A refusal or a warning for the person: shown as a warning rather than news. */
+export function noticeIsWarning(notice: RotationNotice): boolean {
+  switch (notice.type) {
+    case 'needs_reassign':
+      return true
+    case 'appeal_answered':
+      return !notice.accepted
+    case 'special_price_decided':
+    case 'deal_change_decided':
+      return !notice.approved
+    default:
+      return false
   }
 }

@@ -1,46 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { effectScope, type EffectScope } from 'vue'
+import { FakeEventSource } from '../../test/fake-event-source'
 import { deviceMe, fakeServer, ok, pairedDevice, type FakeServer, type Reply } from '../../test/fake-server'
 import { useBoardView } from '../composables/useBoardView'
 import type { BoardPayload } from '../domain/board-view'
 import { useLiveBoardStore } from './live-board'
-
-/**
- * The browser's EventSource, played by the test: it records what the board asked for and lets the
- * test send what the server would (the tRPC handshake, pings, boards, a dropped connection).
- */
-class FakeEventSource extends EventTarget {
-  static instances: FakeEventSource[] = []
-  readonly CONNECTING = 0
-  readonly OPEN = 1
-  readonly CLOSED = 2
-  readyState = 0
-  constructor(readonly url: string) {
-    super()
-    FakeEventSource.instances.push(this)
-  }
-  close() {
-    this.readyState = this.CLOSED
-  }
-  connect() {
-    this.readyState = this.OPEN
-    this.dispatchEvent(
-      new MessageEvent('connected', { data: JSON.stringify({ reconnectAfterInactivityMs: 12_000 }) }),
-    )
-  }
-  send(board: BoardPayload) {
-    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(board) }))
-  }
-  ping() {
-    this.dispatchEvent(new MessageEvent('ping', { data: '' }))
-  }
-  static latest(): FakeEventSource {
-    const latest = FakeEventSource.instances.at(-1)
-    if (!latest) throw new Error('the board has not opened a stream')
-    return latest
-  }
-}
 
 const START = Date.parse('2026-11-27T06:00:00.000Z')
 

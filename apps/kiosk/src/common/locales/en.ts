@@ -21,6 +21,8 @@ const en: Messages = {
     wrongKind:
       'This code is for a {claimed}, not for the {expected}. The code has now been used up; create a new one for the {expected} in the admin app.',
     keptWhileOffline: 'The code you typed is kept and will be sent as soon as the network is back.',
+    boardViews:
+      'A board shows the reception rotation. To show the unit grid in the sales hall instead, have this screen’s browser open /board/units (one building only: /board/units?building=1栋); pairing is the same.',
   },
   keypad: {
     codeLabel: 'Pairing code, {count} of {max} digits entered',
@@ -213,6 +215,19 @@ const en: Messages = {
     staleNoTime: 'Connection lost: waiting for data',
     reconnecting: 'Reconnecting automatically…',
     loading: 'Loading the rotation…',
+  },
+  grid: {
+    pageTitle: 'Anchang · Unit grid',
+    presalePermit: 'Pre-sale permit {permit}',
+    floor: 'Floor',
+    average: 'Average',
+    averageUnit: 'yuan/m²',
+    area: '{area} m²',
+    total: '{n} units',
+    cycle: '{current} / {total}',
+    loading: 'Loading the unit grid…',
+    empty: 'No units have been imported for this project yet',
+    emptyBuilding: 'No units found in “{building}”',
   },
   duration: {
     minutes: 'under a minute | 1 minute | {n} minutes',

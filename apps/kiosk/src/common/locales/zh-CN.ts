@@ -20,6 +20,8 @@ const zhCN = {
     wrongKind:
       '这是「{claimed}」的配对码，不能用于{expected}。这个配对码已被用掉，请在管理后台为{expected}重新生成一个。',
     keptWhileOffline: '已输入的配对码会保留，网络恢复后自动提交。',
+    boardViews:
+      '大屏默认显示接待轮序。要在售楼大厅显示销控表，请让这台大屏的浏览器打开 /board/units（只显示一栋楼：/board/units?building=1栋），配对方法相同。',
   },
   keypad: {
     codeLabel: '配对码，已输入 {count} 位，共 {max} 位',
@@ -210,6 +212,19 @@ const zhCN = {
     staleNoTime: '连接中断，正在等待数据',
     reconnecting: '正在自动重新连接…',
     loading: '正在载入轮序…',
+  },
+  grid: {
+    pageTitle: '案场 · 销控大屏',
+    presalePermit: '预售许可证 {permit}',
+    floor: '楼层',
+    average: '均价',
+    averageUnit: '元/m²',
+    area: '{area}m²',
+    total: '共 {n} 套',
+    cycle: '{current} / {total}',
+    loading: '正在载入销控表…',
+    empty: '这个项目还没有导入房源',
+    emptyBuilding: '没有找到「{building}」的房源',
   },
   duration: {
     minutes: '不到 1 分钟 | 1 分钟 | {n} 分钟',

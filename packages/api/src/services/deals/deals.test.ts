@@ -99,6 +99,10 @@ describe('units', () => {
       as.units.import({ projectId: o.projectId, units: [{ ...row, listPriceFen: -5 }] }),
     )
     expect(sentenceOf(negative)).toBe('第 1 条的表价（分）不能小于 0。')
+    const floor = await failureOf(
+      as.units.import({ projectId: o.projectId, units: [{ ...row, floor: 2.5 }] }),
+    )
+    expect(sentenceOf(floor)).toBe('第 1 条的楼层应为整数。')
     const repeated = await failureOf(as.units.import({ projectId: o.projectId, units: [row, { ...row }] }))
     expect(sentenceOf(repeated)).toBe('第 2 条和第 1 条是同一套房源（2栋-1单元-301），整批未导入。')
     const exists = await failureOf(

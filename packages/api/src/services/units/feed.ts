@@ -32,8 +32,13 @@ export class UnitFeed {
    */
   private readonly openings = new Map<string, { kind: 'grid'; units: GridUnit[] }>()
 
-  publish(projectId: string, units: readonly GridUnit[]): void {
-    if (!units.length) return
+  publish(projectId: string, changed: readonly GridUnit[]): void {
+    if (!changed.length) return
+    // A unit moved twice in one change (an undone cancellation: subscribed, then signed) is sent once, as it ends.
+    const latest = new Map<string, GridUnit>()
+    for (const unit of changed)
+      if ((latest.get(unit.unitId)?.version ?? -1) < unit.version) latest.set(unit.unitId, unit)
+    const units = [...latest.values()]
     for (const key of this.openings.keys())
       if (key.startsWith(`${projectId}\u0000`)) this.openings.delete(key)
     this.emitter.emit(projectId, units)
