@@ -277,6 +277,9 @@ test.describe('a channel partner', () => {
     await page.getByTestId('report-phone').locator('input').fill(phone)
     await page.getByTestId('report-channel').locator('input').fill('中介渠道')
     await page.getByTestId('report-agent-name').locator('input').fill('赵经纪')
+    // On a loaded machine the form may still be taking the typing in: send only what was typed.
+    await expect(page.getByTestId('report-phone').locator('input')).toHaveValue(phone)
+    await expect(page.getByTestId('report-submit')).toBeEnabled()
     await page.getByTestId('report-submit').tap()
     const table = page.getByTestId('reports-table')
     const row = table.locator('[data-testid^="report-row-"]', { hasText: phone })
