@@ -1,10 +1,8 @@
-import { onBeforeUnmount, onMounted, ref } from 'vue'
+import { onMounted, ref } from 'vue'
 import { trpc, type RouterOutputs } from '../trpc'
+import { useLiveStream } from './useLiveStream'
 
 export type Board = RouterOutputs['rotation']['board']
-
-/** How often the board is fetched while the live stream is down. */
-const FALLBACK_POLL_MS = 10_000
 
 /**
  * The project's rotation board, live: `rotation.onChange` sends the whole board after every change.
@@ -13,20 +11,22 @@ const FALLBACK_POLL_MS = 10_000
  */
 export function useBoard(projectId: string, onError: (error: unknown) => void) {
   const board = ref<Board | null>(null)
-  const live = ref(false)
   const loading = ref(false)
-  let subscription: { unsubscribe: () => void } | null = null
-  let poll: number | undefined
-  let stopped = false
-  /** Counts boards from the stream: a query answered after a newer streamed board must not replace it. */
-  let streamed = 0
+
+  const { live, unlessStreamed } = useLiveStream<Board>(
+    (handlers) => trpc.rotation.onChange.subscribe({ projectId }, handlers),
+    (next) => (board.value = next),
+    refresh,
+    onError,
+  )
 
   async function refresh(): Promise<void> {
     loading.value = true
-    const before = streamed
     try {
-      const fetched = await trpc.rotation.board.query({ projectId })
-      if (streamed === before) board.value = fetched
+      await unlessStreamed(
+        () => trpc.rotation.board.query({ projectId }),
+        (fetched) => (board.value = fetched),
+      )
     } catch (error) {
       onError(error)
     } finally {
@@ -34,48 +34,8 @@ export function useBoard(projectId: string, onError: (error: unknown) => void) {
     }
   }
 
-  function setLive(value: boolean) {
-    live.value = value
-    if (value && poll !== undefined) {
-      window.clearInterval(poll)
-      poll = undefined
-    } else if (!value && poll === undefined && !stopped) {
-      poll = window.setInterval(() => void refresh(), FALLBACK_POLL_MS)
-    }
-  }
-
-  function subscribe() {
-    subscription = trpc.rotation.onChange.subscribe(
-      { projectId },
-      {
-        onData: (next) => {
-          streamed += 1
-          board.value = next
-          setLive(true)
-        },
-        onConnectionStateChange: (state) => {
-          if (state.state === 'connecting') setLive(false)
-        },
-        onError: (error) => {
-          // The server refused the stream itself (e.g. a role change): fetch on a timer from now on.
-          setLive(false)
-          onError(error)
-        },
-      },
-    )
-  }
-
-  onMounted(() => {
-    // The query answers before the stream's first board on a slow link; whichever comes is shown.
-    void refresh()
-    subscribe()
-  })
-
-  onBeforeUnmount(() => {
-    stopped = true
-    subscription?.unsubscribe()
-    if (poll !== undefined) window.clearInterval(poll)
-  })
+  // The query answers before the stream's first board on a slow link; whichever comes is shown.
+  onMounted(() => void refresh())
 
   return { board, live, loading, refresh }
 }

@@ -1,11 +1,11 @@
-import { onBeforeUnmount, onMounted, ref, shallowRef } from 'vue'
+import { ref, shallowRef } from 'vue'
 import { mergeUnits } from '../components/units/unit-grid-format'
 import { trpc, type RouterOutputs } from '../trpc'
+import { useLiveStream } from './useLiveStream'
 
 export type GridUnit = RouterOutputs['units']['grid'][number]
-
-/** How often the grid is read while the live stream is down. */
-const FALLBACK_POLL_MS = 10_000
+/** What `units.onChange` sends: the whole grid, or the units a change moved. */
+type GridMessage = RouterOutputs['units']['onChange'] extends AsyncIterable<infer M> ? M : never
 
 /**
  * The project's units, live: `units.onChange` sends the whole grid first (again after every
@@ -15,63 +15,30 @@ const FALLBACK_POLL_MS = 10_000
 export function useUnitGrid(projectId: string, onError: (error: unknown) => void) {
   const units = shallowRef<GridUnit[]>([])
   const loaded = ref(false)
-  const live = ref(false)
-  let subscription: { unsubscribe: () => void } | null = null
-  let poll: number | undefined
-  let stopped = false
-  /** Counts answers from the stream: a read answered after a newer streamed change must not replace it. */
-  let streamed = 0
+
+  const { live, unlessStreamed } = useLiveStream<GridMessage>(
+    (handlers) => trpc.units.onChange.subscribe({ projectId }, handlers),
+    (message) => {
+      units.value = message.kind === 'grid' ? message.units : mergeUnits(units.value, message.units)
+      loaded.value = true
+    },
+    refresh,
+    onError,
+  )
 
   async function refresh(): Promise<void> {
-    const before = streamed
     try {
-      const read = await trpc.units.grid.query({ projectId })
-      if (streamed === before) {
-        units.value = read
-        loaded.value = true
-      }
+      await unlessStreamed(
+        () => trpc.units.grid.query({ projectId }),
+        (read) => {
+          units.value = read
+          loaded.value = true
+        },
+      )
     } catch (error) {
       onError(error)
     }
   }
-
-  function setLive(value: boolean) {
-    live.value = value
-    if (value && poll !== undefined) {
-      window.clearInterval(poll)
-      poll = undefined
-    } else if (!value && poll === undefined && !stopped) {
-      poll = window.setInterval(() => void refresh(), FALLBACK_POLL_MS)
-    }
-  }
-
-  function subscribe() {
-    subscription = trpc.units.onChange.subscribe(
-      { projectId },
-      {
-        onData: (message) => {
-          streamed += 1
-          units.value = message.kind === 'grid' ? message.units : mergeUnits(units.value, message.units)
-          loaded.value = true
-          setLive(true)
-        },
-        onConnectionStateChange: (state) => {
-          if (state.state === 'connecting') setLive(false)
-        },
-        onError: (error) => {
-          setLive(false)
-          onError(error)
-        },
-      },
-    )
-  }
-
-  onMounted(subscribe)
-  onBeforeUnmount(() => {
-    stopped = true
-    subscription?.unsubscribe()
-    if (poll !== undefined) window.clearInterval(poll)
-  })
 
   return { units, loaded, live, refresh }
 }

@@ -11,6 +11,8 @@ describe('navigation by role', () => {
       'customers',
       'units',
       'deals',
+      'paperwork',
+      'targets',
       'approvals',
       'dayClose',
       'conflicts',
@@ -35,6 +37,8 @@ describe('navigation by role', () => {
       'customers',
       'units',
       'deals',
+      'paperwork',
+      'targets',
       'approvals',
       'dayClose',
       'conflicts',
@@ -56,6 +60,8 @@ describe('navigation by role', () => {
       'customers',
       'units',
       'deals',
+      'paperwork',
+      'targets',
       'dayClose',
       'channelReports',
       'surveys',
@@ -76,6 +82,8 @@ describe('navigation by role', () => {
       'customers',
       'units',
       'deals',
+      'paperwork',
+      'targets',
       'dayClose',
       'channelReports',
       'surveys',
@@ -106,6 +114,8 @@ describe('a channel partner', () => {
     expect(canOpen('channel', 'customerImport')).toBe(false)
     expect(canOpen('channel', 'units')).toBe(false)
     expect(canOpen('channel', 'deals')).toBe(false)
+    expect(canOpen('channel', 'paperwork')).toBe(false)
+    expect(canOpen('channel', 'targets')).toBe(false)
   })
 })
 

@@ -9,6 +9,8 @@ export const PAGES = [
   'customers',
   'units',
   'deals',
+  'paperwork',
+  'targets',
   'approvals',
   'dayClose',
   'conflicts',
@@ -38,6 +40,10 @@ export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   units: STAFF_ROLES,
   // 成交: a consultant's list holds their own deals (the server keeps it so).
   deals: STAFF_ROLES,
+  // 按揭/产权: the assistants' list to chase; a consultant's holds their own signed deals (the server keeps it so).
+  paperwork: STAFF_ROLES,
+  // 指标: the director sets them; the office reads them, a consultant their own row (the server keeps it so).
+  targets: STAFF_ROLES,
   // 特价 and changes of a deal are the director's to decide; managers follow them.
   approvals: ['director', 'manager'],
   // 日结: consultants close their own day; the office (assistant, manager, director) checks who has.

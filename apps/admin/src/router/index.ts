@@ -116,6 +116,18 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'nav.deals', within: 'deals' },
       },
       {
+        path: 'paperwork',
+        name: 'paperwork',
+        component: () => import('../pages/PaperworkPage.vue'),
+        meta: { titleKey: 'nav.paperwork' },
+      },
+      {
+        path: 'targets',
+        name: 'targets',
+        component: () => import('../pages/TargetsPage.vue'),
+        meta: { titleKey: 'nav.targets' },
+      },
+      {
         path: 'approvals',
         name: 'approvals',
         component: () => import('../pages/ApprovalsPage.vue'),

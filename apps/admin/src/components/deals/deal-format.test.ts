@@ -4,6 +4,7 @@ import { i18n } from '../../locales'
 import {
   changeDetailsText,
   changeKindsFor,
+  creditText,
   dealStatusTag,
   defaultSignBy,
   draftFromPlan,
@@ -11,6 +12,7 @@ import {
   plansFor,
   priceRuleWords,
   scheduleInput,
+  undoableChange,
 } from './deal-format'
 import { parseYuan, scheduleBalance } from './money-format'
 
@@ -102,5 +104,47 @@ describe('the price policy as the settings page shows it', () => {
     expect(planWords(plansFor(plans, 'mortgage')[0]!, t)).toBe(
       '首付款 30%（含定金），认购后 7 天；按揭贷款 70%，认购后 60 天',
     )
+  })
+})
+
+describe('who the sale counts for', () => {
+  it('writes each share with its name, the deal’s consultant first', () => {
+    expect(
+      creditText([
+        { name: '张伟', percent: 50 },
+        { name: '李娜', percent: 50 },
+      ]),
+    ).toBe('张伟 50% · 李娜 50%')
+    expect(creditText([{ name: '张伟', percent: 100 }])).toBe('张伟 100%')
+  })
+})
+
+describe('undoing a change', () => {
+  const change = (
+    changeId: string,
+    kind: 'cancel' | 'changePrice' | 'undo',
+    status: string,
+    decidedAt: string | null,
+  ) => ({
+    changeId,
+    kind,
+    status,
+    decidedAt,
+  })
+
+  it('offers the latest approved change that is not an undo itself', () => {
+    expect(
+      undoableChange([
+        change('c4', 'cancel', 'pending', null),
+        change('c3', 'undo', 'approved', '2026-03-05T02:00:00.000Z'),
+        change('c2', 'changePrice', 'approved', '2026-03-03T02:00:00.000Z'),
+        change('c1', 'cancel', 'undone', '2026-03-02T02:00:00.000Z'),
+      ])?.changeId,
+    ).toBe('c2')
+  })
+
+  it('offers nothing when no change was approved', () => {
+    expect(undoableChange([change('c1', 'cancel', 'rejected', '2026-03-02T02:00:00.000Z')])).toBeNull()
+    expect(undoableChange([])).toBeNull()
   })
 })

@@ -173,3 +173,21 @@ export function planWords(plan: PaymentPlan, t: Translate): string {
     })
     .join(t('settings.sales.partSeparator'))
 }
+
+/** 业绩归属 in one line: `张伟 50% · 李娜 50%`, the deal's own consultant first as the server gives them. */
+export function creditText(credit: readonly { name: string; percent: number }[]): string {
+  return credit.map((c) => `${c.name} ${c.percent}%`).join(' · ')
+}
+
+/**
+ * The change an undo may name: the deal's latest approved one that is not itself an undo (the server
+ * undoes changes newest first), or null. The list comes newest asked first; the decision day orders.
+ */
+export function undoableChange<
+  C extends { kind: DealChangeKind; status: string; decidedAt: string | null; changeId: string },
+>(changes: readonly C[]): C | null {
+  const approved = changes
+    .filter((c) => c.status === 'approved' && c.kind !== 'undo')
+    .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))
+  return approved[0] ?? null
+}

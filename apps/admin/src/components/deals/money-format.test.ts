@@ -3,9 +3,11 @@ import {
   amountLine,
   areaText,
   belowQuote,
+  parseWan,
   parseYuan,
   scheduleBalance,
   unitPriceText,
+  wanInput,
   wanText,
   yuanInput,
   yuanPerM2,
@@ -78,5 +80,28 @@ describe('money on the grid and the papers', () => {
       diffFen: -200,
       complete: false,
     })
+  })
+})
+
+describe('万元 as typed', () => {
+  it('reads 万元 with up to six decimals as exact fen', () => {
+    expect(parseWan('250')).toBe(250_000_000)
+    expect(parseWan('12.5')).toBe(12_500_000)
+    expect(parseWan('1,234.5678')).toBe(1_234_567_800)
+    expect(parseWan('0.000001')).toBe(1)
+    expect(parseWan('3.14万')).toBe(3_140_000)
+    // 0.29 万元 is 2 900 元 exactly, not 2 899.99… as a float product would give.
+    expect(parseWan('0.29')).toBe(290_000)
+  })
+
+  it('refuses a seventh decimal, a minus, letters and more than the product takes', () => {
+    for (const bad of ['', '-1', '0.0000001', 'abc', '1e3', '100000001'])
+      expect(parseWan(bad), bad).toBeNull()
+  })
+
+  it('shows fen as a 万元 input and reads back the same', () => {
+    for (const fen of [0, 1, 12_500_000, 250_000_000, 1_234_567_891])
+      expect(parseWan(wanInput(fen))).toBe(fen)
+    expect(wanInput(12_500_000)).toBe('12.5')
   })
 })

@@ -18,6 +18,27 @@ export function parseYuan(text: string | null | undefined): number | null {
   return fen <= MAX_FEN ? fen : null
 }
 
+/**
+ * `250`, `12.345678` 万元 → fen; up to six decimals (one fen is 0.000001 万元). Read as yuan by moving
+ * the decimal point four places in the digits, so it is exact like `parseYuan`.
+ */
+export function parseWan(text: string | null | undefined): number | null {
+  const compact = (text ?? '').replace(/[\s,，]/g, '').replace(/万(元)?$/, '')
+  const match = /^(\d+)(?:\.(\d{0,6}))?$/.exec(compact)
+  if (!match) return null
+  const [, whole, decimals = ''] = match
+  const digits = decimals.padEnd(6, '0')
+  return parseYuan(`${whole}${digits.slice(0, 4)}.${digits.slice(4)}`)
+}
+
+/** Fen as a 万元 input shows them: `250`, `12.5`, `0.000001`. */
+export function wanInput(fen: number): string {
+  const whole = Math.floor(fen / 1_000_000)
+  const rest = fen % 1_000_000
+  if (!rest) return String(whole)
+  return `${whole}.${String(rest).padStart(6, '0').replace(/0+$/, '')}`
+}
+
 /** Fen as an input shows them: `2500000`, `2500000.5`, `1234.56` (no separators, no trailing zeros). */
 export function yuanInput(fen: number): string {
   const whole = Math.floor(fen / 100)

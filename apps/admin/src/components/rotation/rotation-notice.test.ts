@@ -168,9 +168,41 @@ describe('notices of special prices and changes of a deal', () => {
     expect(noticeTitle(decided, t)).toBe('成交变更审批结果')
   })
 
+  const reminder = {
+    type: 'payment_reminder',
+    projectId: 'p1',
+    dealId: 'd1',
+    unit: '1栋-1单元-101',
+    customerName: '王先生',
+    arrearsFen: 30_000_000,
+    note: '本周内',
+    by: { id: 'a1', name: '王芳' },
+    at: '2026-03-01T02:00:00.000Z',
+  }
+
+  it('tells the consultant whom to call for how much, with the office’s note, and leads to the deal', () => {
+    const notice = parseNotice(reminder)!
+    expect(noticeText(notice, t)).toBe(
+      '王芳 提醒你催款：1栋-1单元-101（王先生）欠款 ¥300,000.00。意见：本周内',
+    )
+    expect(noticeTitle(notice, t)).toBe('催款提醒')
+    expect(noticeTarget(notice)).toEqual({
+      to: { name: 'deal', params: { dealId: 'd1' } },
+      label: 'notice.goDeal',
+    })
+    expect(noticeIsWarning(notice)).toBe(false)
+    expect(noticeText(parseNotice({ ...reminder, note: null })!, t)).toBe(
+      '王芳 提醒你催款：1栋-1单元-101（王先生）欠款 ¥300,000.00',
+    )
+  })
+
   it('reads in English too', () => {
     i18n.global.locale.value = 'en'
     try {
+      expect(noticeText(parseNotice(reminder)!, t)).toBe(
+        '王芳 asks you to chase payment: 1栋-1单元-101 (王先生) owes ¥300,000.00. Note: 本周内',
+      )
+      expect(noticeTitle(parseNotice(reminder)!, t)).toBe('Payment reminder')
       expect(noticeText(parseNotice(requested)!, t)).toBe(
         '张伟 asks for 1栋-1单元-101 at ¥2,476,000.00 (lowest price ¥2,500,000.00)',
       )

@@ -75,6 +75,17 @@ const RotationNotice = z.discriminatedUnion('type', [
     at: z.string(),
   }),
   z.object({
+    type: z.literal('payment_reminder'),
+    projectId: z.string(),
+    dealId: z.string(),
+    unit: z.string(),
+    customerName: z.string(),
+    arrearsFen: z.number(),
+    note: z.string().nullable(),
+    by: Person,
+    at: z.string(),
+  }),
+  z.object({
     type: z.literal('deal_change_decided'),
     projectId: z.string(),
     changeId: z.string(),
@@ -171,6 +182,17 @@ export function noticeText(
         kind: t(`changeKind.${notice.kind}`),
         unit: notice.unit,
       })
+    case 'payment_reminder':
+      return withNote(
+        t('notice.paymentReminder', {
+          name: notice.by.name,
+          unit: notice.unit,
+          customer: notice.customerName || t('customers.nameless'),
+          arrears: yuanText(notice.arrearsFen),
+        }),
+        notice.note,
+        t,
+      )
     case 'deal_change_decided':
       return withNote(
         t(notice.approved ? 'notice.changeApproved' : 'notice.changeRejected', {
@@ -198,6 +220,7 @@ export function noticeTarget(notice: RotationNotice): { to: NoticeTarget; label:
     case 'special_price_decided':
       return notice.approved ? { to: { name: 'units' }, label: 'notice.goGrid' } : null
     case 'deal_change_decided':
+    case 'payment_reminder':
       return { to: { name: 'deal', params: { dealId: notice.dealId } }, label: 'notice.goDeal' }
     default:
       return null
@@ -219,6 +242,8 @@ export function noticeTitle(notice: RotationNotice, t: Translate): string {
       return t('notice.titleChangeRequested')
     case 'deal_change_decided':
       return t('notice.titleChangeDecided')
+    case 'payment_reminder':
+      return t('notice.titlePaymentReminder')
     default:
       return t('notice.titleAppeal')
   }
