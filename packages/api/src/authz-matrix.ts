@@ -784,6 +784,7 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     input: (f) => ({ projectId: f.projectA.id, month: f.today.slice(0, 7) }),
     allowed: MEMBERS,
   },
+  'reports.daily': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: MANAGING },
   'receipts.void': {
     input: (f) => ({ projectId: f.projectA.id, receiptNo: f.receiptNo, reason: '金额录错' }),
     allowed: OFFICE,

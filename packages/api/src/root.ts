@@ -9,6 +9,7 @@ import { channelReportsRouter, customersRouter, dayCloseRouter, surveysRouter } 
 import { kioskRouter, receptionRouter } from './routers/reception'
 import { rotationRouter } from './routers/rotation'
 import { unitsRouter } from './routers/units'
+import { reportsRouter } from './routers/reports'
 import {
   dealsRouter,
   paperworkRouter,
@@ -38,6 +39,7 @@ export const appRouter = router({
   receipts: receiptsRouter,
   paperwork: paperworkRouter,
   targets: targetsRouter,
+  reports: reportsRouter,
 })
 
 export type AppRouter = typeof appRouter

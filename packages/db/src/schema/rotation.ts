@@ -63,7 +63,11 @@ export const checkIns = sqliteTable(
     waitingStatus: text('waiting_status').$type<'waiting' | 'served' | 'left'>(),
     waitingEndedAt: text('waiting_ended_at'),
   },
-  (t) => [index('check_ins_day').on(t.projectId, t.date)],
+  (t) => [
+    index('check_ins_day').on(t.projectId, t.date),
+    // A number's earlier visits: whether a visit is its first (首访) or a return (复访).
+    index('check_ins_phone').on(t.projectId, t.phone, t.at),
+  ],
 )
 
 export const receptions = sqliteTable(

@@ -1,0 +1,1 @@
+CREATE INDEX `check_ins_phone` ON `check_ins` (`project_id`,`phone`,`at`);
