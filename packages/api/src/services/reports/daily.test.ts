@@ -84,6 +84,21 @@ describe('reports.daily', () => {
     expect(again.receptionId).toBeTruthy()
     expect(report.formulas.visits).toContain('首访')
 
+    // Wednesday: the week (from Monday the 2nd) and the month hold Monday's figures; the day has none.
+    const later = await m.reports.daily({ projectId: project.id, date: '2026-03-04' })
+    expect(later).toMatchObject({ calls: 0, visits: { first: 0, returning: 0 }, collectionFen: 0 })
+    expect(later.periods.week).toMatchObject({
+      from: '2026-03-02',
+      calls: 2,
+      visits: { first: 2, returning: 1 },
+    })
+    expect(later.periods.month).toMatchObject({
+      from: '2026-03-01',
+      signings: { count: 1 },
+      collectionFen: 50_000_00,
+    })
+    expect(later.periods.day).toMatchObject({ from: '2026-03-04', calls: 0 })
+
     const other = await m.reports.daily({ projectId: project.id, date: '2026-03-01' })
     expect(other).toMatchObject({
       calls: 0,
