@@ -161,6 +161,22 @@ describe('units and deals over HTTP', () => {
     expect(absurd.body.error.message).toContain('金额（分）')
     expect(absurd.body.error.message).toContain('收款日期应为 YYYY-MM-DD 格式')
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
+    // What is owed holds under a burst: 20 deposits of the whole price at once, then a batch of three.
+    const whole = { dealId, amountFen: 250_000_000, method: 'transfer', paidOn: today, kind: 'deposit' }
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => mutate('payments.record', whole, 'manager')),
+    )
+    expect(burst.map((a) => a.status).sort()).toEqual([200, ...Array(19).fill(400)])
+    const receiptNo: string = burst.find((a) => a.status === 200)!.body.result.data.receiptNo
+    const batch = await sendTo(on, '/trpc/payments.record,payments.record,payments.record?batch=1', {
+      body: { 0: { ...whole, amountFen: 1 }, 1: { ...whole, amountFen: 1 }, 2: { ...whole, amountFen: 1 } },
+      cookie: cookies.manager,
+    })
+    expect((batch.body as { error?: unknown }[]).every((a) => a.error)).toBe(true)
+    await mutate('receipts.void', { projectId, receiptNo, reason: '测试作废' }, 'manager')
+    expect(on.database.sqlite.prepare('select paid_fen as paid from deals where id = ?').get(dealId)).toEqual(
+      { paid: 0 },
+    )
     const paid = await mutate(
       'payments.record',
       { dealId, amountFen: 500_000, method: 'cash', paidOn: today, kind: 'deposit' },

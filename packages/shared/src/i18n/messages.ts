@@ -421,9 +421,29 @@ export const MESSAGES = {
     'zh-CN': '这条特价申请已经处理过了（{status}）。',
     en: 'This special-price request has already been decided ({status}).',
   },
-  'special.unusable': {
-    'zh-CN': '这条特价{problem}，不能用于这次认购。',
-    en: 'This special price {problem} and cannot be used for this subscription.',
+  'special.missing': {
+    'zh-CN': '这条特价不存在，不能用于这次认购。',
+    en: 'This special price does not exist and cannot be used for this subscription.',
+  },
+  'special.notApproved': {
+    'zh-CN': '这条特价尚未批准，不能用于这次认购。',
+    en: 'This special price is not approved and cannot be used for this subscription.',
+  },
+  'special.used': {
+    'zh-CN': '这条特价已经用过一次，不能用于这次认购。',
+    en: 'This special price has already been used and cannot be used for this subscription.',
+  },
+  'special.expired': {
+    'zh-CN': '这条特价已过有效期，不能用于这次认购。',
+    en: 'This special price has expired and cannot be used for this subscription.',
+  },
+  'special.otherDeal': {
+    'zh-CN': '这条特价是为另一套房源或另一位客户批准的，不能用于这次认购。',
+    en: 'This special price was approved for another unit or customer and cannot be used for this subscription.',
+  },
+  'special.otherMethod': {
+    'zh-CN': '这条特价是按另一种付款方式批准的，不能用于这次认购。',
+    en: 'This special price was approved for another payment method and cannot be used for this subscription.',
   },
   'special.pendingExists': {
     'zh-CN': '这套房源已有一条为这位客户提出、尚待审批的特价申请。',

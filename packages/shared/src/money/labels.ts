@@ -78,11 +78,3 @@ export const SPECIAL_PRICE_STATUS_LABELS: Record<SpecialPriceStatus, LocalText> 
   used: { 'zh-CN': '已使用', en: 'used' },
   expired: { 'zh-CN': '已过期', en: 'expired' },
 }
-
-/** `1,234,567.00`: fen as yuan with thousands separators, for sentences and screens. */
-export function yuanText(fen: number): string {
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(fen)
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US')
-  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`
-}

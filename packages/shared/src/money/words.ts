@@ -70,10 +70,18 @@ export function amountInWords(fen: number, options: AmountWordsOptions = {}): st
   return `人民币${out}${options.zhengAfterJiao ? '整' : ''}`
 }
 
-/** `¥5,000.00`: the sign with no space, thousands grouped, always two decimals. */
+/** `¥5,000.00`: the sign with no space, thousands grouped, always two decimals (a receipt's amount). */
 export function amountInFigures(fen: number): string {
   assertFen(fen)
-  const yuan = Math.floor(fen / 100)
-  const rest = String(fen % 100).padStart(2, '0')
-  return `¥${yuan.toLocaleString('en-US')}.${rest}`
+  return yuanText(fen)
+}
+
+/**
+ * The same writing for any whole number of fen, negative or past what one receipt holds: what a
+ * sentence says of a schedule's total or a difference (a negative one as `-¥1,234.50`).
+ */
+export function yuanText(fen: number): string {
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(fen)
+  return `${sign}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`
 }

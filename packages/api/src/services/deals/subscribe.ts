@@ -1,13 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { deals, newId, receptions, specialPrices, type Tx } from '@anchang/db'
-import {
-  creditSplit,
-  fail,
-  protectedOwner,
-  yuanText,
-  type LocalText,
-  type SubscribeInput,
-} from '@anchang/shared'
+import { creditSplit, fail, protectedOwner, yuanText, type SubscribeInput } from '@anchang/shared'
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
 import { configOf, loadCustomer, logActivity } from '../customers/book'
@@ -16,14 +9,8 @@ import { moveUnit } from '../units/status'
 import { todayOf } from './deal'
 import { quoteFor, specialStatus } from './pricing'
 
-const SPECIAL_PROBLEMS = {
-  missing: { 'zh-CN': '不存在', en: 'does not exist' },
-  notApproved: { 'zh-CN': '尚未批准', en: 'is not approved' },
-  used: { 'zh-CN': '已经用过一次', en: 'has already been used' },
-  expired: { 'zh-CN': '已过有效期', en: 'has expired' },
-  otherDeal: { 'zh-CN': '是为另一套房源或另一位客户批准的', en: 'was approved for another unit or customer' },
-  otherMethod: { 'zh-CN': '是按另一种付款方式批准的', en: 'was approved for another payment method' },
-} satisfies Record<string, LocalText>
+/** Why a special price named at subscription cannot be used: each a sentence of its own. */
+type SpecialProblem = 'missing' | 'notApproved' | 'used' | 'expired' | 'otherDeal' | 'otherMethod'
 
 /**
  * The stand-in whose duty reception on the owner's behalf (代接) the sale came from: the customer's
@@ -76,7 +63,7 @@ export function subscribe({ ctx, input }: { ctx: UserServiceContext; input: Subs
         .from(specialPrices)
         .where(eq(specialPrices.id, input.specialPriceRequestId))
         .get()
-      const problem: keyof typeof SPECIAL_PROBLEMS | null = !special
+      const problem: SpecialProblem | null = !special
         ? 'missing'
         : special.unitId !== unit.id || special.customerId !== customer.id
           ? 'otherDeal'
@@ -89,8 +76,7 @@ export function subscribe({ ctx, input }: { ctx: UserServiceContext; input: Subs
                 : special.status !== 'approved'
                   ? 'notApproved'
                   : null
-      if (problem || !special)
-        fail('BAD_REQUEST', 'special.unusable', { problem: SPECIAL_PROBLEMS[problem ?? 'missing'] })
+      if (problem || !special) fail('BAD_REQUEST', `special.${problem ?? 'missing'}`)
       if (input.priceFen < special.priceFen)
         fail('BAD_REQUEST', 'deal.priceNotSpecial', {
           price: yuanText(input.priceFen),
@@ -102,7 +88,7 @@ export function subscribe({ ctx, input }: { ctx: UserServiceContext; input: Subs
         .set({ status: 'used', usedByDealId: dealId })
         .where(eq(specialPrices.id, special.id))
         .run()
-      if (!used.changes) fail('BAD_REQUEST', 'special.unusable', { problem: SPECIAL_PROBLEMS.used })
+      if (!used.changes) fail('BAD_REQUEST', 'special.used')
       specialId = special.id
     }
     const gridUnit = moveUnit(tx, ctx, unit, 'subscribe', { role: me.role, userId: me.id, dealId })
