@@ -20,7 +20,8 @@
  *
  * Options (environment): CHECKINS (default 20000, in ROUNDS of equal size), ROUNDS (4), WARMUP (2000),
  * CONCURRENCY (50), BOARDS (100), SECONDS (2: each floor's reading per round), ADAPTER (1: also
- * measure tRPC's adapter, for half the rounds; 0: skip it).
+ * measure tRPC's adapter, for half the rounds; 0: skip it), PROF (a folder: the server writes a V8 CPU
+ * profile there when it stops, to see where a check-in's time goes).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -220,13 +221,19 @@ async function startServer() {
   await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r))
   const port = (probe.address() as AddressInfo).port
   probe.close()
-  const { child } = await startChild([join(root, 'apps/server/dist/main.js')], {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DB_FILE: join(work, 'bench.db'),
-    SEED: 'minimal',
-    LOG_LEVEL: 'info',
-  })
+  const { child } = await startChild(
+    [
+      ...(process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`] : []),
+      join(root, 'apps/server/dist/main.js'),
+    ],
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DB_FILE: join(work, 'bench.db'),
+      SEED: 'minimal',
+      LOG_LEVEL: 'info',
+    },
+  )
   return { child, port }
 }
 
