@@ -785,6 +785,7 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
     allowed: MEMBERS,
   },
   'reports.daily': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: MANAGING },
+  'reports.sheet': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: OFFICE },
   'receipts.void': {
     input: (f) => ({ projectId: f.projectA.id, receiptNo: f.receiptNo, reason: '金额录错' }),
     allowed: OFFICE,

@@ -4,6 +4,7 @@ import { DEFAULT_PRICE_POLICY, PricePolicy } from './money/price-policy'
 import { PaymentPlan } from './money/payment-plan'
 import { UNIT_STATUSES } from './money/unit-status'
 import { DEFAULT_PAPERWORK_DAYS, PAPERWORK_STEPS } from './money/paperwork'
+import { DEFAULT_REPORT_SETTINGS, ReportSettings } from './reports/definitions'
 
 export { BREAK_REASONS, type BreakReason } from './break-reasons'
 
@@ -85,6 +86,7 @@ export const ProjectSettings = z.object({
   rotation: RotationSettings,
   ownership: OwnershipSettings,
   sales: SalesSettings,
+  reports: ReportSettings,
 })
 export type ProjectSettings = z.infer<typeof ProjectSettings>
 
@@ -150,6 +152,7 @@ export const DEFAULT_SETTINGS: ProjectSettings = {
     presalePermit: '',
     paperworkDays: DEFAULT_PAPERWORK_DAYS,
   },
+  reports: DEFAULT_REPORT_SETTINGS,
 }
 
 /** A partial update from the settings page: any subset of the fields above. */
@@ -167,6 +170,7 @@ export const ProjectSettingsPatch = z.object({
   })
     .partial()
     .optional(),
+  reports: ReportSettings.partial().optional(),
 })
 export type ProjectSettingsPatch = z.infer<typeof ProjectSettingsPatch>
 
@@ -194,5 +198,6 @@ export function applySettingsPatch(base: ProjectSettings, patch: ProjectSettings
       unitColours: { ...base.sales.unitColours, ...patch.sales?.unitColours },
       paperworkDays: { ...base.sales.paperworkDays, ...patch.sales?.paperworkDays },
     },
+    reports: { ...base.reports, ...patch.reports },
   }
 }

@@ -167,6 +167,11 @@ export const FIELD_LABELS: Record<string, LocalText> = {
     en: 'Unfinished reception alert (minutes)',
   },
   welcomeBack: { 'zh-CN': '自助机欢迎老客户', en: 'Kiosk welcomes returning customers' },
+  reports: { 'zh-CN': '报表口径', en: 'Report definitions' },
+  visitCount: { 'zh-CN': '来访统计范围', en: 'Visits counted' },
+  visitUnit: { 'zh-CN': '来访计量单位', en: 'Visits counted per' },
+  conversion: { 'zh-CN': '来访认购率口径', en: 'Visit → subscription rate' },
+  sellThrough: { 'zh-CN': '去化率口径', en: 'Sell-through base' },
   // the visit registration (来访登记表)
   ...Object.fromEntries(VISIT_FIELDS.map((f) => [f.key, f.label])),
 }

@@ -250,6 +250,7 @@ describe('projects.updateSettings', () => {
       rotation: { ...DEFAULT_SETTINGS.rotation, undoWindowMinutes: 5, separateCallQueue: true },
       ownership: { ...DEFAULT_SETTINGS.ownership, protectionDays: 60 },
       sales: DEFAULT_SETTINGS.sales,
+      reports: DEFAULT_SETTINGS.reports,
     })
   })
 

@@ -1,49 +1,27 @@
-import { and, between, eq, gte, isNull, lt, notInArray, sql } from 'drizzle-orm'
-import { activities, checkIns, deals, payments, projects, receptions } from '@anchang/db'
+import { and, between, eq, notInArray } from 'drizzle-orm'
+import { checkIns, deals, payments, receptions } from '@anchang/db'
 import {
   DAILY_FORMULAS,
   REPORT_PERIODS,
   collectionFen,
   dealFigures,
-  localDate,
-  localDayRange,
   periodRanges,
   receptionFigures,
   visitFigures,
   type ReportDailyInput,
 } from '@anchang/shared'
 import type { UserServiceContext } from '../context'
-import { configOf } from '../customers/book'
+import { instantsOf, projectSince, registeredCalls, visitedBefore } from './sources'
 
 /** The figures of `reports/figures.ts` over the project-local days `from` to `to`, both included. */
 function figuresBetween(ctx: UserServiceContext, projectId: string, from: string, to: string) {
-  const timeZone = configOf(ctx, projectId).timeZone
-  const start = localDayRange(from, timeZone).start
-  const end = localDayRange(to, timeZone).end
-  // Written out: drizzle leaves columns of a one-table select unqualified, which inside the subquery
-  // would name the subquery's own table.
-  const earlier = sql<number>`exists (select 1 from check_ins e where e.project_id = check_ins.project_id
-    and e.phone = check_ins.phone and e.kind = 'visit' and e.at < check_ins.at)`
+  const { start, end } = instantsOf(ctx, projectId, from, to)
   const checkedIn = ctx.db
-    .select({ kind: checkIns.kind, channel: checkIns.channel, visitedBefore: earlier })
+    .select({ kind: checkIns.kind, channel: checkIns.channel, visitedBefore })
     .from(checkIns)
     .where(and(eq(checkIns.projectId, projectId), between(checkIns.date, from, to)))
     .all()
     .map((r) => ({ ...r, visitedBefore: !!r.visitedBefore }))
-  // A call is one taken at the desk (a call's check-in) or one a consultant registered on its own.
-  const registeredCalls = ctx.db
-    .select({ n: sql<number>`count(*)` })
-    .from(activities)
-    .where(
-      and(
-        eq(activities.projectId, projectId),
-        eq(activities.type, 'call'),
-        isNull(activities.receptionId),
-        gte(activities.happenedAt, start),
-        lt(activities.happenedAt, end),
-      ),
-    )
-    .get()!.n
   const dealsOn = (column: typeof deals.subscribedOn | typeof deals.signedOn) =>
     ctx.db
       .select({ areaCentiM2: deals.areaCentiM2, priceFen: deals.priceFen })
@@ -56,7 +34,7 @@ function figuresBetween(ctx: UserServiceContext, projectId: string, from: string
     .where(and(eq(payments.projectId, projectId), between(payments.paidOn, from, to)))
     .all()
   return {
-    calls: checkedIn.filter((c) => c.kind === 'call').length + registeredCalls,
+    calls: checkedIn.filter((c) => c.kind === 'call').length + registeredCalls(ctx, projectId, start, end),
     ...visitFigures(checkedIn),
     subscriptions: dealFigures(dealsOn(deals.subscribedOn)),
     signings: dealFigures(dealsOn(deals.signedOn)),
@@ -83,12 +61,7 @@ export function dailyReport({ ctx, input }: { ctx: UserServiceContext; input: Re
       ),
     )
     .all()
-  const project = ctx.db
-    .select({ createdAt: projects.createdAt })
-    .from(projects)
-    .where(eq(projects.id, projectId))
-    .get()!
-  const ranges = periodRanges(date, localDate(new Date(project.createdAt), configOf(ctx, projectId).timeZone))
+  const ranges = periodRanges(date, projectSince(ctx, projectId))
   const day = figuresBetween(ctx, projectId, date, date)
   return {
     date,
