@@ -16,6 +16,12 @@ export interface ExportTable {
   subtitle: string[]
   header: string[]
   body: (string | number)[][]
+  /** Excel number formats per column (`0.0%`, `#,##0.00`): the file keeps numbers, shown as on screen. */
+  numFmts?: (string | undefined)[]
+  /** A number format per body row, for every column after the first (a report's lines of mixed kinds). */
+  rowFmts?: (string | undefined)[]
+  /** Lines under the table: the formulas a report used. */
+  footer?: string[]
 }
 
 /** The heading row and one row per item, blanks for missing values, in column order. */
@@ -73,7 +79,20 @@ function addSheet(workbook: ExcelWorkbook, table: ExportTable, name: string): vo
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF9' } }
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF9AA8C2' } } }
   })
-  for (const row of table.body) sheet.addRow(row)
+  table.body.forEach((cells, i) => {
+    const row = sheet.addRow(cells)
+    const rowFmt = table.rowFmts?.[i]
+    row.eachCell((cell, column) => {
+      const numFmt = (column > 1 ? rowFmt : undefined) ?? table.numFmts?.[column - 1]
+      if (numFmt && typeof cell.value === 'number') cell.numFmt = numFmt
+    })
+  })
+  if (table.footer?.length) sheet.addRow([])
+  for (const line of table.footer ?? []) {
+    const row = sheet.addRow([line])
+    row.font = { italic: true, color: { argb: 'FF555555' } }
+    sheet.mergeCells(row.number, 1, row.number, columnCount)
+  }
 
   columnWidths([table.header, ...table.body]).forEach((width, i) => {
     sheet.getColumn(i + 1).width = width

@@ -13,6 +13,7 @@ describe('navigation by role', () => {
       'deals',
       'paperwork',
       'targets',
+      'reports',
       'approvals',
       'dayClose',
       'conflicts',
@@ -39,6 +40,7 @@ describe('navigation by role', () => {
       'deals',
       'paperwork',
       'targets',
+      'reports',
       'approvals',
       'dayClose',
       'conflicts',
@@ -62,6 +64,7 @@ describe('navigation by role', () => {
       'deals',
       'paperwork',
       'targets',
+      'reports',
       'dayClose',
       'channelReports',
       'surveys',
@@ -96,6 +99,8 @@ describe('navigation by role', () => {
     expect(canOpen('consultant', 'floor')).toBe(false)
     expect(canOpen('consultant', 'receptionLog')).toBe(false)
     expect(canOpen('consultant', 'appeals')).toBe(false)
+    // 日报 are the office's: the server refuses a consultant the sheet too.
+    expect(canOpen('consultant', 'reports')).toBe(false)
   })
 })
 
@@ -116,6 +121,7 @@ describe('a channel partner', () => {
     expect(canOpen('channel', 'deals')).toBe(false)
     expect(canOpen('channel', 'paperwork')).toBe(false)
     expect(canOpen('channel', 'targets')).toBe(false)
+    expect(canOpen('channel', 'reports')).toBe(false)
   })
 })
 

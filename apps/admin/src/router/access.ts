@@ -11,6 +11,7 @@ export const PAGES = [
   'deals',
   'paperwork',
   'targets',
+  'reports',
   'approvals',
   'dayClose',
   'conflicts',
@@ -44,6 +45,8 @@ export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   paperwork: STAFF_ROLES,
   // 指标: the director sets them; the office reads them, a consultant their own row (the server keeps it so).
   targets: STAFF_ROLES,
+  // 日报: the assistant prepares it, the managers and the director read and sign it (the manual's duties).
+  reports: ['director', 'manager', 'assistant'],
   // 特价 and changes of a deal are the director's to decide; managers follow them.
   approvals: ['director', 'manager'],
   // 日结: consultants close their own day; the office (assistant, manager, director) checks who has.

@@ -128,6 +128,12 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'nav.targets' },
       },
       {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('../pages/ReportsPage.vue'),
+        meta: { titleKey: 'nav.reports' },
+      },
+      {
         path: 'approvals',
         name: 'approvals',
         component: () => import('../pages/ApprovalsPage.vue'),

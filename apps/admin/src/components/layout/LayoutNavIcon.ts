@@ -19,6 +19,7 @@ const PATHS: Record<PageKey, string> = {
   paperwork: 'M6 3h9l4 4v14H6zM14 3v5h5M9 13l2 2 4-4M9 18h6',
   targets:
     'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10zM12 11a1 1 0 1 1 0 2 1 1 0 0 1 0-2z',
+  reports: 'M4 20V4M4 20h16M8 16v-5M12 16V8M16 16v-7M20 16v-3',
   approvals: 'M9 12l2 2 4-4M12 3l7 3v6c0 4.5-3 7.5-7 9-4-1.5-7-4.5-7-9V6z',
   unitImport: 'M4 3h16v10H4zM9.5 3v10M14.5 3v10M12 14v7M9 18l3 3 3-3',
   staff: 'M12 3a4 4 0 1 1 0 8 4 4 0 0 1 0-8zM4 21a8 8 0 0 1 16 0',

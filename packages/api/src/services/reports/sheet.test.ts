@@ -134,7 +134,7 @@ async function twoDays() {
     priceFen: 240 * WAN,
   })
   const tuesday = await m.reports.sheet({ projectId: project.id, date: '2026-03-03' })
-  return { o, m, director, monday, tuesday, project }
+  return { o, m, director, monday, tuesday, project, liveDealId: d102 }
 }
 
 describe('reports.sheet', () => {
@@ -263,6 +263,22 @@ describe('reports.sheet', () => {
     expect(monday.formulas.visits).toContain('首访人次')
     expect(monday.formulas.conversion).toBe('来访认购率 = 认购套数 ÷ 来访人次')
     expect(monday.formulas.sellThrough).toContain('已认购 + 已签约')
+  })
+
+  it('starts 累计 at the earliest business on the books, when that is before the project was created here', async () => {
+    const { m, monday, project, liveDealId } = await twoDays()
+    expect(monday.periods.total.from).toBe('2026-03-02')
+    // A receipt from the paper days, entered now: the total reaches back to it.
+    await m.payments.record({
+      dealId: liveDealId,
+      amountFen: 1 * WAN,
+      method: 'cash',
+      paidOn: '2026-02-26',
+      kind: 'deposit',
+    })
+    const again = await m.reports.sheet({ projectId: project.id, date: '2026-03-03' })
+    expect(again.periods.total.from).toBe('2026-02-26')
+    expect(again.periods.total.collection.inFen).toBe(106 * WAN)
   })
 
   it('shows an assistant the sheet and refuses a consultant, with a sentence', async () => {

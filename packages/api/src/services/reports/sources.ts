@@ -40,12 +40,21 @@ export function registeredCalls(ctx: ServiceContext, projectId: string, start: s
     .get()!.n
 }
 
-/** The project's first day, local: where 累计 starts. */
+/**
+ * The project's first day, local: where 累计 starts. A book brought in from elsewhere (an import, an
+ * office that went on using paper first) holds business from before the project was created here,
+ * so the earliest check-in, subscription or receipt moves it back.
+ */
 export function projectSince(ctx: ServiceContext, projectId: string): string {
   const project = ctx.db
     .select({ createdAt: projects.createdAt })
     .from(projects)
     .where(eq(projects.id, projectId))
     .get()!
-  return localDate(new Date(project.createdAt), configOf(ctx, projectId).timeZone)
+  const earliest = ctx.db.get<{ d: string | null }>(sql`select min(d) as d from (
+      select min(date) as d from check_ins where project_id = ${projectId}
+      union all select min(subscribed_on) from deals where project_id = ${projectId}
+      union all select min(paid_on) from payments where project_id = ${projectId})`)
+  const created = localDate(new Date(project.createdAt), configOf(ctx, projectId).timeZone)
+  return earliest?.d && earliest.d < created ? earliest.d : created
 }
