@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localDate, localDayRange } from './time'
+import { localDate, localDayRange, nextMonth } from './time'
 
 describe('localDate', () => {
   it.each([
@@ -39,5 +39,12 @@ describe('localDayRange', () => {
     expect(localDate(new Date(start), 'Asia/Shanghai')).toBe('2026-03-02')
     expect(localDate(new Date(Date.parse(start) - 1), 'Asia/Shanghai')).toBe('2026-03-01')
     expect(localDate(new Date(Date.parse(end) - 1), 'Asia/Shanghai')).toBe('2026-03-02')
+  })
+})
+
+describe('nextMonth', () => {
+  it('turns the year after December', () => {
+    expect(nextMonth('2026-03')).toBe('2026-04')
+    expect(nextMonth('2026-12')).toBe('2027-01')
   })
 })

@@ -207,7 +207,7 @@ export async function seedDemoHistory(
       const queue: Scheduled[] = []
       const schedule = (minutes: number, run: () => Promise<unknown>) =>
         queue.push({ time: at(date, minutes).getTime(), run })
-      if (d === DAYS) schedule(8 * 60 + 30, () => sales.open(date))
+      if (d === DAYS) schedule(8 * 60 + 30, () => sales.open(date, localDate(now, project.timeZone)))
       sales.day(date, schedule)
       const onDuty = consultants.filter(() => rnd.chance(0.88))
       onDuty.forEach((c, i) => schedule(8 * 60 + 50 + i * 2 + rnd.int(0, 15), () => signIn({ ctx: duty(c) })))

@@ -10,6 +10,7 @@ import { units } from '@anchang/db'
 import {
   DomainError,
   addDays,
+  nextMonth,
   scheduleFromPlan,
   type PaymentMethod,
   type Role,
@@ -21,6 +22,7 @@ import { decideChange, requestChange } from '../services/deals/changes'
 import { recordPayment } from '../services/deals/payments'
 import { decideSpecial, quoteFor, requestSpecial } from '../services/deals/pricing'
 import { getDeal } from '../services/deals/read'
+import { setTarget } from '../services/deals/targets'
 import { sign } from '../services/deals/sign'
 import { subscribe } from '../services/deals/subscribe'
 import { updateSettings } from '../services/projects/write'
@@ -140,9 +142,25 @@ export class DemoSales {
     this.plans = deps.rotation.config(projectId).settings.sales.paymentPlans
   }
 
-  /** The first morning: the policy is set, the inventory imported, a few top flats kept back. */
-  async open(firstDay: string): Promise<void> {
-    const { manager, assistant } = this.people
+  /**
+   * The first morning: the policy is set, the inventory imported, a few top flats kept back, and the
+   * director's monthly targets set for every month up to today's (what the reports' 完成率 divides by).
+   */
+  async open(firstDay: string, today: string): Promise<void> {
+    const { director, manager, assistant } = this.people
+    for (let month = firstDay.slice(0, 7); month <= today.slice(0, 7); month = nextMonth(month))
+      setTarget({
+        ctx: this.ctxOf(director),
+        input: {
+          projectId: this.projectId,
+          month,
+          visits: 380,
+          subscriptions: 20,
+          signings: 16,
+          signingFen: 5_000 * 1_000_000,
+          collectionFen: 3_200 * 1_000_000,
+        },
+      })
     await updateSettings({
       ctx: this.ctxOf(manager),
       input: {

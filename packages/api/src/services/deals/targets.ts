@@ -1,14 +1,12 @@
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import { deals, payments, projectMembers, receptions, targets, users } from '@anchang/db'
-import { creditOf, fail, type TargetProgressInput, type TargetSetInput } from '@anchang/shared'
+import { creditOf, fail, nextMonth, type TargetProgressInput, type TargetSetInput } from '@anchang/shared'
 import { audit } from '../audit'
 import type { UserServiceContext } from '../context'
 
 /** `2026-03` → the first day of it and of the month after. */
 function monthRange(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
-  return { from: `${month}-01`, to: `${next}-01` }
+  return { from: `${month}-01`, to: `${nextMonth(month)}-01` }
 }
 
 /** `targets.set`: the director's target for a month, for the project or one of its consultants. */
