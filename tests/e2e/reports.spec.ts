@@ -84,3 +84,17 @@ test('the daily report shows the server’s figures, draws its chart, exports an
   expect(Math.round(width)).toBe(842)
   expect(Math.round(height)).toBe(595)
 })
+
+test('the director’s home shows the day live: a call taken elsewhere appears without a reload', async ({
+  page,
+  request,
+}) => {
+  const projectId = await signInApi(request, 'director')
+  await signInAdmin(page, 'director')
+  await expect(page.getByTestId('today-live')).toHaveText('实时')
+  const calls = page.getByTestId('today-calls').locator('strong')
+  const before = Number(await calls.textContent())
+  await trpc(request, 'POST', 'reception.startCall', { projectId, phone: '13900000418' })
+  await expect(calls).toHaveText(String(before + 1))
+  await expect(page.getByTestId('today-badge-approvals')).toBeVisible()
+})

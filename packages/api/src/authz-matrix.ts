@@ -786,6 +786,8 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
   },
   'reports.daily': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: MANAGING },
   'reports.sheet': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: OFFICE },
+  'reports.today': { input: (f) => ({ projectId: f.projectA.id }), allowed: MANAGING },
+  'reports.onToday': { input: (f) => ({ projectId: f.projectA.id }), allowed: MANAGING },
   'receipts.void': {
     input: (f) => ({ projectId: f.projectA.id, receiptNo: f.receiptNo, reason: '金额录错' }),
     allowed: OFFICE,

@@ -7,6 +7,7 @@ import { RotationHub } from './services/rotation/hub'
 import { WebhookDispatcher } from './services/notify/webhook'
 import { ImportJobs } from './services/customers/import'
 import { UnitFeed } from './services/units/feed'
+import { ActivityFeed } from './services/reports/activity'
 
 const MINUTE = 60_000
 /** Welcome-back lookups one kiosk may make in ten minutes. */
@@ -59,6 +60,7 @@ export function createDeps(opts: {
     devices: new DeviceTokens(opts.db),
     imports: new ImportJobs(),
     units: new UnitFeed(),
+    activity: new ActivityFeed(),
   }
   return deps
 }

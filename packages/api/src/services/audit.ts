@@ -60,12 +60,15 @@ export function audit(_tx: Tx, ctx: ServiceContext, action: string, entry: Audit
   const { actor } = ctx
   const person = entry.actor ?? (actor.type === 'user' ? actor.user : undefined)
   const device = actor.type === 'device' ? actor.device : undefined
+  const projectId = entry.projectId ?? device?.projectId ?? null
+  // A refusal changed nothing; anything else may move the project's live figures.
+  if (projectId && !entry.failed) ctx.deps.activity.touched(projectId)
   prepared(ctx.db).insertAudit({
     at: ctx.now.toISOString(),
     actorType: person ? 'user' : device ? 'device' : 'anonymous',
     actorId: person?.id ?? device?.id ?? null,
     actorName: person?.name ?? device?.name ?? null,
-    projectId: entry.projectId ?? device?.projectId ?? null,
+    projectId,
     action: entry.failed ? `${action}:failed` : action,
     summary:
       entry.input === undefined

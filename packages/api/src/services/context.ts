@@ -12,6 +12,7 @@ import type { RotationHub } from './rotation/hub'
 import type { WebhookDispatcher } from './notify/webhook'
 import type { ImportJobs } from './customers/import'
 import type { UnitFeed } from './units/feed'
+import type { ActivityFeed } from './reports/activity'
 
 export interface AppConfig {
   sessionIdleMinutes: number
@@ -44,6 +45,8 @@ export interface AppDeps {
   imports: ImportJobs
   /** Every unit's change of status, to the grid screens of its project. */
   units: UnitFeed
+  /** That a project changed (every audited write): what the live dashboard re-reads on. */
+  activity: ActivityFeed
 }
 
 export interface SessionUser {

@@ -178,7 +178,8 @@ function moneyBetween(ctx: UserServiceContext, projectId: string, from: string, 
   })
 }
 
-function periodSheet(
+/** One period's figures of the sheet, by the project's definitions. */
+export function periodSheet(
   ctx: UserServiceContext,
   projectId: string,
   settings: ReportSettings,
@@ -210,7 +211,7 @@ function periodSheet(
     ),
   }
 }
-type PeriodSheet = ReturnType<typeof periodSheet>
+export type PeriodSheet = ReturnType<typeof periodSheet>
 
 const TARGETED = ['visits', 'subscriptions', 'signings', 'signingFen', 'collectionFen'] as const
 type Targeted = Record<(typeof TARGETED)[number], number>
@@ -224,13 +225,16 @@ const actualOf = (p: PeriodSheet): Targeted => ({
   collectionFen: p.collection.netFen,
 })
 
-/** The project's target of the month and of the year (its months' sum), with actual and 完成率 beside. */
-function targetsOf(
+/**
+ * The project's target of the month and of the year (its months' sum), with actual and 完成率 beside;
+ * the year's only when its figures are given.
+ */
+export function targetsOf(
   ctx: UserServiceContext,
   projectId: string,
   date: string,
   month: PeriodSheet,
-  year: PeriodSheet,
+  year?: PeriodSheet,
 ) {
   const rows = ctx.db
     .select()
@@ -262,7 +266,7 @@ function targetsOf(
       rows.filter((r) => r.month === date.slice(0, 7)),
       actualOf(month),
     ),
-    year: compare(rows, actualOf(year)),
+    year: year ? compare(rows, actualOf(year)) : null,
   }
 }
 
