@@ -12,6 +12,7 @@ import {
   CONSENT_VERSION,
   IMPORT_COLUMNS,
   PAIRING_CODE_MINUTES,
+  addDays,
   localDate,
   type Locale,
 } from '@anchang/shared'
@@ -87,6 +88,10 @@ export interface AuthzFixture {
   specialId: string
   /** A pending cancellation of a third deal, waiting for the director. */
   changeId: string
+  /** Yesterday's daily report, prepared by the assistant, waiting for sign-off. */
+  preparedReportId: string
+  /** The day before's, signed off by the manager, waiting to be marked submitted. */
+  signedOffReportId: string
 }
 
 const DAY_MS = 86_400_000
@@ -323,6 +328,11 @@ async function dealsFixture(
     priceFen: 290_000_000,
     reason: '老业主介绍，申请 9.7 折',
   })
+  const prepare = (date: string) =>
+    world.asUser(people.assistant).reports.prepare({ projectId, date, comment: '请审核' })
+  const { submissionId: preparedReportId } = await prepare(addDays(today, -1))
+  const { submissionId: signedOffReportId } = await prepare(addDays(today, -2))
+  await world.asUser(people.manager).reports.decide({ submissionId: signedOffReportId, approve: true })
   return {
     units: { free: id('101'), spare: id('102') },
     dealId,
@@ -330,6 +340,8 @@ async function dealsFixture(
     signedDealId,
     specialId,
     changeId,
+    preparedReportId,
+    signedOffReportId,
   }
 }
 
@@ -788,6 +800,17 @@ export const AUTHZ_MATRIX: { [P in ProcedurePath]: AuthzRow<InputOf<P>> } = {
   'reports.sheet': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: OFFICE },
   'reports.today': { input: (f) => ({ projectId: f.projectA.id }), allowed: MANAGING },
   'reports.onToday': { input: (f) => ({ projectId: f.projectA.id }), allowed: MANAGING },
+  'reports.prepare': { input: (f) => ({ projectId: f.projectA.id, date: f.today }), allowed: OFFICE },
+  'reports.decide': {
+    input: (f) => ({ submissionId: f.preparedReportId, approve: false, comment: '回款数据需核对' }),
+    allowed: MANAGING,
+  },
+  'reports.submit': { input: (f) => ({ submissionId: f.signedOffReportId }), allowed: OFFICE },
+  'reports.submissions': {
+    input: (f) => ({ projectId: f.projectA.id, month: f.today.slice(0, 7) }),
+    allowed: OFFICE,
+  },
+  'reports.submission': { input: (f) => ({ submissionId: f.preparedReportId }), allowed: OFFICE },
   'receipts.void': {
     input: (f) => ({ projectId: f.projectA.id, receiptNo: f.receiptNo, reason: '金额录错' }),
     allowed: OFFICE,

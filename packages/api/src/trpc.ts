@@ -100,6 +100,8 @@ export const consultantProcedure = staffProcedure.use(withRole(['consultant']))
 /** Not tied to one project by its input (e.g. creating a project). */
 export const directorOnlyProcedure = authedProcedure.use(withRole(['director']))
 export const managingProcedure = authedProcedure.use(withRole(['director', 'manager']))
+/** The office (not consultants), for verbs whose entity names its project (checked on loading it). */
+export const officeProcedure = authedProcedure.use(withRole(['director', 'manager', 'assistant']))
 /** A consultant, for verbs keyed by an entity id (the verb checks the entity's project). */
 export const consultantMemberProcedure = authedProcedure.use(withRole(['consultant']))
 

@@ -172,6 +172,10 @@ export const FIELD_LABELS: Record<string, LocalText> = {
   visitUnit: { 'zh-CN': '来访计量单位', en: 'Visits counted per' },
   conversion: { 'zh-CN': '来访认购率口径', en: 'Visit → subscription rate' },
   sellThrough: { 'zh-CN': '去化率口径', en: 'Sell-through base' },
+  dailyDeadline: { 'zh-CN': '日报截止时间', en: 'Daily report deadline' },
+  nextDay: { 'zh-CN': '次日', en: 'Next day' },
+  time: { 'zh-CN': '时间', en: 'Time' },
+  submissionId: { 'zh-CN': '报表', en: 'Report' },
   // the visit registration (来访登记表)
   ...Object.fromEntries(VISIT_FIELDS.map((f) => [f.key, f.label])),
 }

@@ -583,6 +583,30 @@ export const MESSAGES = {
     'zh-CN': '只能为本项目的置业顾问设置个人指标。',
     en: 'A personal target is for a consultant of this project.',
   },
+  'report.notFound': {
+    'zh-CN': '找不到这份报表，可能已被删除或不属于你的项目。',
+    en: 'That report was not found, or is not of your project.',
+  },
+  'report.pending': {
+    'zh-CN': '{date} 的日报第 {version} 版还在等待审核或提交，请先处理它。',
+    en: 'Version {version} of the {date} daily report is still waiting to be signed off or submitted: deal with it first.',
+  },
+  'report.notPrepared': {
+    'zh-CN': '这份日报{status}，不能再审核。',
+    en: 'This daily report is already {status}: it cannot be signed off or returned again.',
+  },
+  'report.notSignedOff': {
+    'zh-CN': '日报须经经理或总监审核通过后才能标记为已提交。',
+    en: 'A daily report is marked submitted only after a manager or the director has signed it off.',
+  },
+  'report.returnNeedsComment': {
+    'zh-CN': '退回日报时请写明需要修改什么。',
+    en: 'Say what to change when returning a report.',
+  },
+  'report.future': {
+    'zh-CN': '{date} 还没有到，不能准备这一天的日报。',
+    en: '{date} has not come yet: its daily report cannot be prepared.',
+  },
 } satisfies Record<string, LocalText>
 
 export type MessageKey = keyof typeof MESSAGES

@@ -73,6 +73,10 @@ const T = {
     'zh-CN': '{field}不是有效的文件内容，请重新上传。',
     en: '{field} is not valid file content; upload again.',
   },
+  '@time': {
+    'zh-CN': '{field}应为 HH:MM 格式的时间，例如 20:00。',
+    en: '{field} must be a time as HH:MM, such as 20:00.',
+  },
   '@month': {
     'zh-CN': '{field}应为 YYYY-MM 格式的月份，例如 2026-03。',
     en: '{field} must be a month as YYYY-MM, such as 2026-03.',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Locale } from '../i18n/locale'
+import { addDays, localDayRange } from '../time'
 
 /**
  * The figures companies word differently (formats.md "KPI definitions differ"): each a project
@@ -19,6 +20,14 @@ export const ReportSettings = z.object({
   conversion: z.enum(CONVERSIONS),
   /** 去化率: signed ÷ all units, signed ÷ units released for sale, or (subscribed + signed) ÷ all. */
   sellThrough: z.enum(SELL_THROUGHS),
+  /**
+   * When the daily report is due (formats.md "Deadlines"): the same day at 20:00 (agencies) or the next
+   * morning at 9:30 (a developer's own office), project-local.
+   */
+  dailyDeadline: z.object({
+    nextDay: z.boolean(),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '@time' }),
+  }),
 })
 export type ReportSettings = z.infer<typeof ReportSettings>
 
@@ -27,6 +36,7 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
   visitUnit: 'party',
   conversion: 'customers',
   sellThrough: 'soldOfAll',
+  dailyDeadline: { nextDay: false, time: '20:00' },
 }
 
 type Worded = Record<Locale, string>
@@ -148,4 +158,29 @@ export const REPORT_SETTING_LABELS = {
     soldOfReleased: { 'zh-CN': '已签约 ÷ 已推售', en: 'signed ÷ released units' },
     dealtOfAll: { 'zh-CN': '（认购 + 签约）÷ 全部房源', en: '(subscribed + signed) ÷ all units' },
   },
-} as const satisfies { [K in keyof ReportSettings]: Record<ReportSettings[K], Worded> }
+} as const satisfies {
+  [K in Exclude<keyof ReportSettings, 'dailyDeadline'>]: Record<ReportSettings[K], Worded>
+}
+
+/**
+ * The instant a day's report is due, from the project's deadline: `2026-03-02` at 20:00 the same day,
+ * or 9:30 the next, in the project's time zone (as an ISO instant, to compare with submission times).
+ */
+export function dailyReportDueAt(
+  date: string,
+  deadline: ReportSettings['dailyDeadline'],
+  timeZone: string,
+): string {
+  const day = deadline.nextDay ? addDays(date, 1) : date
+  const [h, m] = deadline.time.split(':').map(Number) as [number, number]
+  // From the local midnight: a day that changes its clocks (not China's) is off by that hour.
+  return new Date(Date.parse(localDayRange(day, timeZone).start) + (h * 60 + m) * 60_000).toISOString()
+}
+
+/** A report's state on its way to the client (sign-off and submission). */
+export const REPORT_STATUS_LABELS = {
+  prepared: { 'zh-CN': '待审核', en: 'waiting for sign-off' },
+  returned: { 'zh-CN': '已退回', en: 'returned' },
+  signedOff: { 'zh-CN': '已审核', en: 'signed off' },
+  submitted: { 'zh-CN': '已提交', en: 'submitted' },
+} satisfies Record<'prepared' | 'returned' | 'signedOff' | 'submitted', Worded>

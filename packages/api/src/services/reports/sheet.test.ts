@@ -203,6 +203,7 @@ describe('reports.sheet', () => {
       visitUnit: 'party',
       conversion: 'customers',
       sellThrough: 'soldOfAll',
+      dailyDeadline: { nextDay: false, time: '20:00' },
     })
   })
 
