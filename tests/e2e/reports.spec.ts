@@ -98,3 +98,34 @@ test('the director’s home shows the day live: a call taken elsewhere appears w
   await expect(calls).toHaveText(String(before + 1))
   await expect(page.getByTestId('today-badge-approvals')).toBeVisible()
 })
+
+test('the day’s report is prepared with a note, returned, prepared again, signed off and marked submitted', async ({
+  page,
+}) => {
+  await signInAdmin(page, 'director')
+  await page.goto('/reports')
+  const panel = page.getByTestId('report-submission')
+  await expect(panel).toContainText('这一天的日报还没有准备。')
+  await panel.getByTestId('submission-comment').locator('textarea').fill('今日来电较多')
+  await panel.getByTestId('submission-prepare').click()
+  await expect(panel.getByTestId('submission-v1')).toContainText('待审核')
+  await expect(panel.getByTestId('submission-v1')).toContainText('今日来电较多')
+  // Returning without a note is refused with a sentence; with one it goes back.
+  await panel.getByTestId('submission-return').click()
+  await expect(page.getByText('退回日报时请写明需要修改什么。')).toBeVisible()
+  await panel.getByTestId('submission-decision').locator('textarea').fill('请补充回款')
+  await panel.getByTestId('submission-return').click()
+  await expect(panel.getByTestId('submission-v1')).toContainText('已退回')
+  await panel.getByTestId('submission-prepare').click()
+  await expect(panel.getByTestId('submission-v2')).toContainText('待审核')
+  await panel.getByTestId('submission-sign-off').click()
+  await expect(panel.getByTestId('submission-v2')).toContainText('已审核')
+  await panel.getByTestId('submission-submit').click()
+  await expect(panel.getByTestId('submission-v2')).toContainText('已提交')
+  // The first version downloads as it was prepared.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByTestId('submission-v1').getByRole('button', { name: '下载此版' }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^销售日报-\d{4}-\d{2}-\d{2}-第1版-DEMO-/)
+})
