@@ -59,6 +59,25 @@ describe('reports.today', () => {
     await it.return?.()
   })
 
+  it('shows the same day as the daily report’s day column: one definition for both', async () => {
+    const o = (office = await createTestOffice())
+    const m = o.world.asUser(o.manager)
+    await o.signIn(o.team[0]!, o.team[1]!)
+    await o.checkIn('13800138001', { partySize: 3 })
+    o.tick()
+    await o.checkIn('13800138002')
+    await m.projects.updateSettings({
+      projectId: o.project.id,
+      settings: { reports: { visitUnit: 'person' } },
+    })
+    const today = await m.reports.today({ projectId: o.project.id })
+    const sheet = await m.reports.sheet({ projectId: o.project.id, date: today.date })
+    expect(today.traffic).toEqual(sheet.periods.day.traffic)
+    expect(today.traffic.visits).toBe(4) // persons, as the project now counts
+    expect(today.subscriptions).toEqual(sheet.periods.day.subscriptions.total)
+    expect(today.collection).toEqual(sheet.periods.day.collection)
+  })
+
   it('is the managers’: a consultant and an assistant are refused', async () => {
     const o = (office = await createTestOffice())
     const assistant = await o.world.createUser({
