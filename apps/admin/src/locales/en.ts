@@ -2071,6 +2071,7 @@ const en: Messages = {
     amount: 'Amount (10k yuan)',
     listAmount: 'At list price (10k yuan)',
     sellThrough: 'Sell-through',
+    periodTitle: '{period} ({range})',
     range: '{from} to {to}',
     monthTarget: 'Month target',
     monthActual: 'Month actual',

@@ -2026,6 +2026,7 @@ const zhCN = {
     amount: '金额（万元）',
     listAmount: '表价金额（万元）',
     sellThrough: '去化率',
+    periodTitle: '{period}（{range}）',
     range: '{from} 至 {to}',
     monthTarget: '月指标',
     monthActual: '月完成',

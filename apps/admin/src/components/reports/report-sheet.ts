@@ -175,7 +175,7 @@ export function completionBars(rows: readonly TargetRow[]): { names: string[]; p
 export function periodTitle(sheet: Sheet, period: ReportPeriod, t: Translate): string {
   const { from, to } = sheet.periods[period]
   const range = from === to ? from.slice(5) : t('reports.range', { from: from.slice(5), to: to.slice(5) })
-  return `${t(`reports.periods.${period}`)}（${range}）`
+  return t('reports.periodTitle', { period: t(`reports.periods.${period}`), range })
 }
 
 /** Every table of the report as a sheet of the workbook, the formulas under each. */

@@ -1,3 +1,4 @@
+import { ratio } from '@anchang/shared'
 import { wanText } from '../deals/money-format'
 
 /** The figures a month's target sets and `targets.progress` counts (CONTRACT.md "From unit to money"). */
@@ -14,7 +15,7 @@ export const isMoneyFigure = (figure: TargetFigure): boolean =>
  * zero says nothing about how the month went).
  */
 export function completion(actual: number, target: number | null | undefined): number | null {
-  return target ? actual / target : null
+  return ratio(actual, target)
 }
 
 /** `85.0%`, or `—` without a target. */
